@@ -1,0 +1,71 @@
+package io.jresty.core.worker;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.locks.ReentrantLock;
+import org.luaj.vm2.Globals;
+
+/**
+ * One Lua worker, as one nginx worker process: its own Lua state, and a lock so that Lua
+ * never runs twice at once inside it. Calls that would yield in OpenResty release the lock
+ * while they wait ({@link #releaseWhile}).
+ */
+public final class LuaWorker {
+    private final int id;
+    private final Globals globals;
+    private final ReentrantLock lock = new ReentrantLock();
+
+    public LuaWorker(int id, Globals globals) {
+        this.id = id;
+        this.globals = globals;
+    }
+
+    public int id() {
+        return id;
+    }
+
+    public Globals globals() {
+        return globals;
+    }
+
+    /** Runs Lua work holding this worker's lock. */
+    public <T> T call(Callable<T> work) throws Exception {
+        lock.lock();
+        try {
+            return work.call();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs Lua work holding this worker's lock; the work may not throw checked exceptions. */
+    public void run(Runnable work) {
+        lock.lock();
+        try {
+            work.run();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Lets other requests of this worker run while the caller waits (I/O, sleep, ...). */
+    public <T> T releaseWhile(Callable<T> wait) throws Exception {
+        if (!lock.isHeldByCurrentThread()) {
+            return wait.call();
+        }
+        int holds = lock.getHoldCount();
+        for (int i = 0; i < holds; i++) {
+            lock.unlock();
+        }
+        try {
+            return wait.call();
+        } finally {
+            for (int i = 0; i < holds; i++) {
+                lock.lock();
+            }
+        }
+    }
+
+    public boolean heldByCurrentThread() {
+        return lock.isHeldByCurrentThread();
+    }
+}

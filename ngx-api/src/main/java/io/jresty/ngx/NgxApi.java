@@ -1,0 +1,26 @@
+package io.jresty.ngx;
+
+import io.jresty.ngx.api.NgxArea;
+import java.util.List;
+import org.luaj.vm2.Globals;
+import org.luaj.vm2.LuaTable;
+
+/** Builds the global `ngx` table of one worker from the API areas. */
+public final class NgxApi {
+    private NgxApi() {}
+
+    /** The areas, each one class as lua-nginx-module splits its sources. */
+    static List<NgxArea> areas() {
+        return List.of();
+    }
+
+    public static LuaTable install(Globals globals, NgxEnvironment env) {
+        LuaTable ngx = new LuaTable();
+        for (NgxArea area : areas()) {
+            area.install(ngx, env);
+        }
+        globals.set("ngx", ngx);
+        globals.get("package").get("loaded").set("ngx", ngx);
+        return ngx;
+    }
+}
