@@ -1,6 +1,8 @@
 package io.jresty.ngx;
 
 import io.jresty.ngx.api.NgxArea;
+import io.jresty.ngx.codec.NgxCodec;
+import io.jresty.ngx.time.NgxTime;
 import java.util.List;
 import org.luaj.vm2.Globals;
 import org.luaj.vm2.LuaTable;
@@ -11,7 +13,7 @@ public final class NgxApi {
 
     /** The areas, each one class as lua-nginx-module splits its sources. */
     static List<NgxArea> areas() {
-        return List.of();
+        return List.of(new NgxTime(), new NgxCodec());
     }
 
     public static LuaTable install(Globals globals, NgxEnvironment env) {
