@@ -1,6 +1,8 @@
 package io.jresty.ngx;
 
 import io.jresty.ngx.api.NgxArea;
+import io.jresty.ngx.codec.NgxCodec;
+import io.jresty.ngx.time.NgxTime;
 import java.util.List;
 import org.luaj.vm2.Globals;
 import org.luaj.vm2.LuaTable;
@@ -21,7 +23,9 @@ public final class NgxApi {
                 new io.jresty.ngx.control.NgxControl(),
                 new io.jresty.ngx.var.NgxVar(),
                 new io.jresty.ngx.header.NgxHeader(),
-                new io.jresty.ngx.req.NgxReq());
+                new io.jresty.ngx.req.NgxReq(),
+                new NgxTime(),
+                new NgxCodec());
     }
 
     public static LuaTable install(Globals globals, NgxEnvironment env) {
