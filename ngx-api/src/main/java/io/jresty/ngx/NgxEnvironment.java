@@ -26,5 +26,7 @@ public interface NgxEnvironment {
     long pid();
 
     /** True once the server is shutting down (ngx.worker.exiting()). */
-    boolean exiting();
+    default boolean exiting() {
+        return false;
+    }
 }
