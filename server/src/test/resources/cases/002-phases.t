@@ -158,7 +158,7 @@ hi from init init_worker
 --- config
 location /t {
     set $a 32;
-    set_by_lua_block $sum { return tonumber(ngx.arg[1]) + tonumber(ngx.arg[2]) } $a 10;
+    set_by_lua $sum 'return tonumber(ngx.arg[1]) + tonumber(ngx.arg[2])' $a 10;
     content_by_lua_block { ngx.say("sum=", ngx.var.sum) }
 }
 --- request

@@ -1,5 +1,6 @@
 package io.jresty.ngx.control;
 
+import io.jresty.ngx.api.ApiError;
 import io.jresty.ngx.NgxContext;
 import io.jresty.ngx.NgxEnvironment;
 import io.jresty.ngx.api.ApiTable;
@@ -50,11 +51,11 @@ public final class NgxControl implements NgxArea {
         String uri = args.checkjstring(1);
         int status = args.optint(2, 302);
         if (status != 301 && status != 302 && status != 303 && status != 307 && status != 308) {
-            throw new LuaError("only ngx.HTTP_MOVED_TEMPORARILY, ngx.HTTP_MOVED_PERMANENTLY, "
+            throw new ApiError("only ngx.HTTP_MOVED_TEMPORARILY, ngx.HTTP_MOVED_PERMANENTLY, "
                     + "ngx.HTTP_PERMANENT_REDIRECT, ngx.HTTP_SEE_OTHER, and ngx.HTTP_TEMPORARY_REDIRECT are allowed");
         }
         if (r.headersSent()) {
-            throw new LuaError("attempt to call ngx.redirect after sending out the headers");
+            throw new ApiError("attempt to call ngx.redirect after sending out the headers");
         }
         r.responseHeaders().set("Location", uri);
         throw NgxExit.exit(status);
@@ -63,10 +64,10 @@ public final class NgxControl implements NgxArea {
     private static Varargs exec(NgxRequest r, Varargs args) {
         String uri = args.checkjstring(1);
         if (uri.isEmpty()) {
-            throw new LuaError("The uri argument is empty");
+            throw new ApiError("The uri argument is empty");
         }
         if (r.headersSent()) {
-            throw new LuaError("attempt to call ngx.exec after sending out response headers");
+            throw new ApiError("attempt to call ngx.exec after sending out response headers");
         }
         String query = null;
         int q = uri.indexOf('?');
@@ -81,7 +82,7 @@ public final class NgxControl implements NgxArea {
             String encoded = io.jresty.ngx.request.QueryArgs.encode((LuaTable) extra);
             query = query == null ? encoded : query + "&" + encoded;
         } else if (!extra.isnil()) {
-            throw new LuaError("bad argument #2 to 'exec' (string, number, or table expected, got "
+            throw new ApiError("bad argument #2 to 'exec' (string, number, or table expected, got "
                     + extra.typename() + ")");
         }
         throw NgxExit.exec(uri, query);

@@ -1,5 +1,6 @@
 package io.jresty.ngx.header;
 
+import io.jresty.ngx.api.ApiError;
 import io.jresty.ngx.NgxContext;
 import io.jresty.ngx.NgxEnvironment;
 import io.jresty.ngx.api.ApiTable;
@@ -81,7 +82,7 @@ public final class NgxHeader implements NgxArea {
         if (value.isstring() || value.isboolean()) {
             return List.of(value.tojstring());
         }
-        throw new LuaError("bad argument #3 to '__newindex' (string, number, boolean or table expected, got "
+        throw new ApiError("bad argument #3 to '__newindex' (string, number, boolean or table expected, got "
                 + value.typename() + ")");
     }
 
@@ -126,7 +127,7 @@ public final class NgxHeader implements NgxArea {
     private static NgxRequest request() {
         NgxContext ctx = NgxContext.current();
         if (ctx == null || ctx.request() == null) {
-            throw new LuaError("no request object found");
+            throw new ApiError("no request object found");
         }
         return ctx.request();
     }

@@ -1,5 +1,6 @@
 package io.jresty.ngx.log;
 
+import io.jresty.ngx.api.ApiError;
 import io.jresty.core.lua.LuaNull;
 import io.jresty.core.lua.LuaPosition;
 import io.jresty.ngx.NgxContext;
@@ -25,7 +26,7 @@ public final class NgxLog implements NgxArea {
             int code = args.checkint(1);
             LogLevel level = LogLevel.ofCode(code);
             if (level == null) {
-                throw new LuaError("bad log level: " + code);
+                throw new ApiError("bad log level: " + code);
             }
             write(env, ctx, level, args, 2);
             return LuaValue.NONE;
@@ -77,6 +78,6 @@ public final class NgxLog implements NgxArea {
         if (!tostring.isnil()) {
             return tostring.call(v).tojstring();
         }
-        throw new LuaError("bad argument #" + argn + " to 'log' (expected table to have __tostring metamethod)");
+        throw new ApiError("bad argument #" + argn + " to 'log' (expected table to have __tostring metamethod)");
     }
 }

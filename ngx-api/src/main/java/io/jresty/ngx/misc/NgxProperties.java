@@ -1,5 +1,6 @@
 package io.jresty.ngx.misc;
 
+import io.jresty.ngx.api.ApiError;
 import io.jresty.ngx.NgxContext;
 import io.jresty.ngx.NgxEnvironment;
 import io.jresty.ngx.api.NgxArea;
@@ -40,7 +41,7 @@ public final class NgxProperties implements NgxArea {
                     case "status" -> setStatus(env, value);
                     case "ctx" -> {
                         if (!value.istable()) {
-                            throw new LuaError("ctx should be a table while getting a " + value.typename());
+                            throw new ApiError("ctx should be a table while getting a " + value.typename());
                         }
                         request().ctx((LuaTable) value);
                     }
@@ -57,7 +58,7 @@ public final class NgxProperties implements NgxArea {
         NgxRequest r = request();
         Phase phase = ctx.phase();
         if (phase == Phase.LOG || phase == Phase.BODY_FILTER || phase == Phase.SET) {
-            throw new LuaError("API disabled in the context of " + phase.contextName());
+            throw new ApiError("API disabled in the context of " + phase.contextName());
         }
         if (r.headersSent()) {
             env.errorLog().log(LogLevel.ERR, r.connectionId(),
@@ -71,7 +72,7 @@ public final class NgxProperties implements NgxArea {
     private static NgxRequest request() {
         NgxContext ctx = NgxContext.current();
         if (ctx == null || ctx.request() == null) {
-            throw new LuaError("no request object found");
+            throw new ApiError("no request object found");
         }
         return ctx.request();
     }

@@ -1,5 +1,6 @@
 package io.jresty.ngx.output;
 
+import io.jresty.ngx.api.ApiError;
 import io.jresty.ngx.NgxContext;
 import io.jresty.ngx.NgxEnvironment;
 import io.jresty.ngx.api.NgxArea;
@@ -27,7 +28,7 @@ public final class NgxArg implements NgxArea {
             public LuaValue call(LuaValue self, LuaValue key, LuaValue value) {
                 LuaTable args = args();
                 if (args == null) {
-                    throw new LuaError("API disabled in the current context");
+                    throw new ApiError("API disabled in the current context");
                 }
                 args.set(key, value);
                 return NONE;

@@ -1,5 +1,6 @@
 package io.jresty.ngx.output;
 
+import io.jresty.ngx.api.ApiError;
 import io.jresty.core.lua.LuaNull;
 import java.io.ByteArrayOutputStream;
 import org.luaj.vm2.LuaError;
@@ -37,7 +38,7 @@ final class OutputArgs {
                     out.writeBytes("null".getBytes());
                     return;
                 }
-                throw new LuaError("bad argument #" + argn + " to '" + fn
+                throw new ApiError("bad argument #" + argn + " to '" + fn
                         + "' (string, number, boolean, nil, ngx.null, array table expected, got " + v.typename() + ")");
             }
         }
@@ -53,7 +54,7 @@ final class OutputArgs {
                 break;
             }
             if (!k.isinttype() || k.toint() < 1) {
-                throw new LuaError("bad argument #" + argn + " to '" + fn + "' (non-array table found)");
+                throw new ApiError("bad argument #" + argn + " to '" + fn + "' (non-array table found)");
             }
             n = Math.max(n, k.toint());
         }
@@ -69,7 +70,7 @@ final class OutputArgs {
             } else if (v.isboolean()) {
                 out.writeBytes((v.toboolean() ? "true" : "false").getBytes());
             } else {
-                throw new LuaError("bad argument #" + argn + " to '" + fn + "' (bad data type " + v.typename()
+                throw new ApiError("bad argument #" + argn + " to '" + fn + "' (bad data type " + v.typename()
                         + " found)");
             }
         }

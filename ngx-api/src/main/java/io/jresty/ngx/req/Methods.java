@@ -1,5 +1,6 @@
 package io.jresty.ngx.req;
 
+import io.jresty.ngx.api.ApiError;
 import java.util.Map;
 import org.luaj.vm2.LuaError;
 
@@ -19,6 +20,6 @@ public final class Methods {
                 return e.getKey();
             }
         }
-        throw new LuaError("unsupported HTTP method: " + code);
+        throw new ApiError("unsupported HTTP method: " + code);
     }
 }

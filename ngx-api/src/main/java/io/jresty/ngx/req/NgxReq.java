@@ -1,5 +1,6 @@
 package io.jresty.ngx.req;
 
+import io.jresty.ngx.api.ApiError;
 import io.jresty.ngx.NgxEnvironment;
 import io.jresty.ngx.api.ApiTable;
 import io.jresty.ngx.api.NgxArea;
@@ -46,7 +47,7 @@ public final class NgxReq implements NgxArea {
             } else if (args.isstring()) {
                 ctx.request().args(args.tojstring());
             } else {
-                throw new LuaError("bad argument #1 to 'set_uri_args' (string, number, or table expected, got "
+                throw new ApiError("bad argument #1 to 'set_uri_args' (string, number, or table expected, got "
                         + args.typename() + ")");
             }
             return LuaValue.NONE;
@@ -85,11 +86,11 @@ public final class NgxReq implements NgxArea {
     private static Varargs setUri(Phase phase, NgxRequest r, Varargs a) {
         String uri = a.checkjstring(1);
         if (uri.isEmpty()) {
-            throw new LuaError("attempt to use zero-length uri");
+            throw new ApiError("attempt to use zero-length uri");
         }
         boolean jump = a.optboolean(2, false);
         if (jump && phase != Phase.REWRITE) {
-            throw new LuaError("API disabled in the context of " + phase.contextName());
+            throw new ApiError("API disabled in the context of " + phase.contextName());
         }
         r.uri(uri);
         if (jump) {

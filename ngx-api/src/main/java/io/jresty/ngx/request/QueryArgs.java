@@ -1,5 +1,6 @@
 package io.jresty.ngx.request;
 
+import io.jresty.ngx.api.ApiError;
 import java.io.ByteArrayOutputStream;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaString;
@@ -86,7 +87,7 @@ public final class QueryArgs {
             }
             LuaValue v = next.arg(2);
             if (!k.isstring()) {
-                throw new LuaError("attempt to use " + k.typename() + " as query arg key");
+                throw new ApiError("attempt to use " + k.typename() + " as query arg key");
             }
             String key = escape(k.strvalue());
             if (v.istable()) {
@@ -110,7 +111,7 @@ public final class QueryArgs {
         } else if (v.isstring()) {
             sep(out).append(key).append('=').append(escape(v.strvalue()));
         } else {
-            throw new LuaError("attempt to use " + v.typename() + " as query arg value");
+            throw new ApiError("attempt to use " + v.typename() + " as query arg value");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.jresty.ngx.var;
 
+import io.jresty.ngx.api.ApiError;
 import io.jresty.ngx.NgxContext;
 import io.jresty.ngx.NgxEnvironment;
 import io.jresty.ngx.api.NgxArea;
@@ -33,11 +34,11 @@ public final class NgxVar implements NgxArea {
                 } else if (value.isstring()) {
                     text = value.tojstring();
                 } else {
-                    throw new LuaError("bad variable value");
+                    throw new ApiError("bad variable value");
                 }
                 String error = request().setVariable(name, text);
                 if (error != null) {
-                    throw new LuaError(error);
+                    throw new ApiError(error);
                 }
                 return NONE;
             }
@@ -49,7 +50,7 @@ public final class NgxVar implements NgxArea {
     private static NgxRequest request() {
         NgxContext ctx = NgxContext.current();
         if (ctx == null || ctx.request() == null) {
-            throw new LuaError("no request object found");
+            throw new ApiError("no request object found");
         }
         return ctx.request();
     }

@@ -30,6 +30,8 @@ public final class Main implements Callable<Integer> {
     boolean help;
 
     public static void main(String[] args) {
+        // Undertow and XNIO announce themselves at INFO on java.util.logging; the error log speaks for jresty
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
         int code = new CommandLine(new Main()).execute(args);
         if (code != Integer.MIN_VALUE) {
             System.exit(code);

@@ -28,6 +28,10 @@ public final class ServerSelector {
             return defaultServer;
         }
         String h = host.toLowerCase(Locale.ROOT);
+        int colon = h.lastIndexOf(':');
+        if (colon > 0 && h.indexOf(']') < colon) {
+            h = h.substring(0, colon);
+        }
         for (ServerBlock s : servers) {
             for (String name : s.names()) {
                 if (name.equals(h) || (name.startsWith(".") && name.substring(1).equals(h))) {

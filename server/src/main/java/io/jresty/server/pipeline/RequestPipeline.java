@@ -60,10 +60,14 @@ public final class RequestPipeline {
             r.location(serverLocation(r.server()), null);
             return new Outcome.Finish(400);
         }
+        r.location(serverLocation(r.server()), null);
         Outcome outcome = rewrites.run(worker, r, r.server().rewrites());
         if (outcome instanceof Outcome.Finish) {
-            r.location(serverLocation(r.server()), null);
             return outcome;
+        }
+        if (outcome instanceof Outcome.Redirect redirect) {
+            r.uri(UriPath.normalize(redirect.uri()));
+            r.args(redirect.args());
         }
         LocationBlock named = null;
         for (int redirects = 0; redirects <= MAX_REDIRECTS; redirects++) {

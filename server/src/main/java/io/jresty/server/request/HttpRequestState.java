@@ -45,6 +45,7 @@ public final class HttpRequestState implements NgxRequest {
     private boolean internal;
     private int status;
     private boolean headersSent;
+    private boolean sendingHeaders;
     private boolean eofSent;
     private boolean filterDone;
     private int headerFilterExit;
@@ -251,16 +252,21 @@ public final class HttpRequestState implements NgxRequest {
 
     @Override
     public void sendHeaders() {
-        if (headersSent) {
+        if (headersSent || sendingHeaders) {
             return;
         }
-        headersSent = true;
+        sendingHeaders = true;
         if (statusOverride != 0) {
             status = statusOverride;
         } else if (status == 0) {
             status = 200;
         }
-        filters.headerFilter(this);
+        try {
+            filters.headerFilter(this);
+        } finally {
+            sendingHeaders = false;
+            headersSent = true;
+        }
     }
 
     @Override

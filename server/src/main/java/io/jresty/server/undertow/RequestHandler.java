@@ -44,8 +44,18 @@ final class RequestHandler implements HttpHandler {
     }
 
     private void serve(HttpServerExchange ex, long connection) {
-        HttpRequestState r = new HttpRequestState(ex, connection,
-                servers.select(ex.getRequestHeaders().getFirst(Headers.HOST)), variables);
+        HttpRequestState r;
+        try {
+            r = new HttpRequestState(ex, connection,
+                    servers.select(ex.getRequestHeaders().getFirst(Headers.HOST)), variables);
+        } catch (RuntimeException e) {
+            log.log(LogLevel.ALERT, connection, "cannot read the request: " + e, null);
+            ex.getIoThread().execute(() -> {
+                ex.setStatusCode(400);
+                ex.endExchange();
+            });
+            return;
+        }
         try {
             pipeline.process(r);
         } catch (RuntimeException | StackOverflowError e) {
