@@ -69,7 +69,7 @@ location /r { rewrite ^/r/(.*)$ /s/$1 permanent; }
 GET /r/z
 --- error_code: 301
 --- response_headers
-Location: /s/z
+Location: http://localhost:$TEST_NGINX_SERVER_PORT/s/z
 
 === TEST 8: a trailing ? drops the original args
 --- config
@@ -80,7 +80,7 @@ location /dest { content_by_lua_block { ngx.say("args: ", tostring(ngx.var.args)
 --- request
 GET /q?a=1
 --- response_body
-args: nil
+args: 
 
 === TEST 9: server-level rewrite runs before the location search
 --- config

@@ -25,7 +25,7 @@ GET /dir/
 --- response_headers
 Content-Type: text/html
 
-=== TEST 3: a directory without a slash redirects
+=== TEST 3: a directory without a slash redirects, absolute as absolute_redirect says
 --- config
 location / { root html; }
 --- user_files
@@ -33,9 +33,11 @@ location / { root html; }
 x
 --- request
 GET /dir
+--- more_headers
+Host: example.test
 --- error_code: 301
 --- response_headers
-Location: /dir/
+Location: http://example.test:$TEST_NGINX_SERVER_PORT/dir/
 
 === TEST 4: a directory without index is forbidden
 --- config
@@ -56,6 +58,8 @@ GET /nope.txt
 --- response_body_like: 404 Not Found
 
 === TEST 6: alias replaces the location prefix
+--- http_config
+types { application/json json; }
 --- config
 location /files/ { alias data/; }
 --- user_files
@@ -80,7 +84,7 @@ GET /file.unknownext
 --- response_headers
 Content-Type: application/x-test
 
-=== TEST 8: If-Modified-Since in the future gives 304
+=== TEST 8: If-Modified-Since is compared exactly (if_modified_since exact), a later date gives the file
 --- config
 location / { root html; }
 --- user_files
@@ -90,7 +94,8 @@ cached
 GET /c.txt
 --- more_headers
 If-Modified-Since: Fri, 01 Jan 2100 00:00:00 GMT
---- error_code: 304
+--- response_body
+cached
 
 === TEST 9: POST to a static file is not allowed
 --- config

@@ -34,7 +34,7 @@ location /t {
 GET /t
 --- response_body
 after
-variable "uri" not changeable
+content_by_lua(nginx.conf:10):4: variable "uri" not changeable
 
 === TEST 3: writing an undeclared variable
 --- config
@@ -47,7 +47,7 @@ location /t {
 --- request
 GET /t
 --- response_body
-variable "undeclared" not found for writing; maybe it is a built-in variable that is not changeable or you forgot to use "set $undeclared '';" in the config file to define it first
+content_by_lua(nginx.conf:9):2: variable "undeclared" not found for writing; maybe it is a built-in variable that is not changeable or you forgot to use "set $undeclared '';" in the config file to define it first
 
 === TEST 4: ngx.var.args is writable
 --- config

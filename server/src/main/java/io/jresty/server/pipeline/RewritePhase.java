@@ -59,12 +59,12 @@ final class RewritePhase {
             String newArgs = target.substring(q + 1);
             args = rw.keepArgs() && args != null ? newArgs + "&" + args : newArgs;
         } else if (!rw.keepArgs()) {
-            args = null;
+            args = "";
         }
         switch (rw.flag()) {
             case REDIRECT, PERMANENT -> {
                 String location = uri + (args == null || args.isEmpty() ? "" : "?" + args);
-                r.responseHeaders().set("Location", location);
+                r.responseHeaders().set("Location", Redirects.absolute(r, location));
                 return new Outcome.Finish(rw.flag() == RewriteStep.Flag.PERMANENT ? 301 : 302);
             }
             case LAST -> {
@@ -88,7 +88,7 @@ final class RewritePhase {
         String text = ret.text() == null ? null : ret.text().expand(r::variable);
         if (code == 301 || code == 302 || code == 303 || code == 307 || code == 308) {
             if (text != null) {
-                r.responseHeaders().set("Location", text);
+                r.responseHeaders().set("Location", Redirects.absolute(r, text));
             }
             return new Outcome.Finish(code);
         }

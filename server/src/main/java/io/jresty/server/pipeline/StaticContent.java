@@ -44,7 +44,7 @@ final class StaticContent {
         }
         if (Files.isDirectory(path)) {
             String location = r.uri() + "/" + (r.args() == null ? "" : "?" + r.args());
-            r.responseHeaders().set("Location", location);
+            r.responseHeaders().set("Location", Redirects.absolute(r, location));
             return new Outcome.Finish(301);
         }
         if (!Files.isRegularFile(path)) {
@@ -88,7 +88,7 @@ final class StaticContent {
         }
         try {
             Instant t = ZonedDateTime.parse(since, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-            return !modified.isAfter(t);
+            return modified.equals(t);
         } catch (DateTimeParseException e) {
             return false;
         }

@@ -168,7 +168,7 @@ public final class HttpRequestState implements NgxRequest {
 
     @Override
     public void args(String args) {
-        this.args = args == null || args.isEmpty() ? null : args;
+        this.args = args;
     }
 
     @Override

@@ -86,7 +86,7 @@ public final class Variables {
             case "uri", "document_uri" -> r.uri();
             case "request_uri" -> r.requestUri();
             case "args", "query_string" -> r.args();
-            case "is_args" -> r.args() == null ? "" : "?";
+            case "is_args" -> r.args() == null || r.args().isEmpty() ? "" : "?";
             case "host" -> r.host();
             case "hostname" -> Hostname.NAME;
             case "remote_addr" -> remote.getAddress().getHostAddress();

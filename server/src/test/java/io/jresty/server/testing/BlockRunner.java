@@ -16,7 +16,19 @@ public final class BlockRunner {
                 : TestServer.serverConf(block.get("main_config"), block.get("http_config"), block.get("config"));
         try (TestServer server = TestServer.start(conf, userFiles(block.get("user_files")))) {
             RawHttp.Response response = server.request(rawRequest(block));
-            check(block, server, response);
+            check(block, server::errorLog, response, server.port());
+        }
+    }
+
+    /** Runs the block against Debian's nginx + lua-nginx-module instead (reference mode). */
+    public static void runOnNginx(TestBlock block) throws Exception {
+        String conf = block.has("full_config") ? block.get("full_config")
+                : TestServer.serverConf(block.get("main_config"), block.get("http_config"), block.get("config"));
+        try (NginxReference nginx = NginxReference.start(conf, userFiles(block.get("user_files")))) {
+            RawHttp.Response response = RawHttp.exchange(nginx.port(),
+                    rawRequest(block).getBytes(StandardCharsets.ISO_8859_1), 10_000);
+            Thread.sleep(100);
+            check(block, nginx::errorLog, response, nginx.port());
         }
     }
 
@@ -62,13 +74,19 @@ public final class BlockRunner {
         return raw.toString();
     }
 
-    private static void check(TestBlock block, TestServer server, RawHttp.Response r) throws Exception {
+    /** The error log so far. */
+    interface LogSource {
+        String read() throws Exception;
+    }
+
+    private static void check(TestBlock block, LogSource server, RawHttp.Response r, int port) throws Exception {
         String name = block.displayName();
+        block = expand(block, port);
         int expectedStatus = block.has("error_code") ? Integer.parseInt(block.get("error_code").strip()) : 200;
-        assertThat(r.status()).as(name + ": status; body=" + r.bodyText() + "\nlog:\n" + server.errorLog())
+        assertThat(r.status()).as(name + ": status; body=" + r.bodyText() + "\nlog:\n" + server.read())
                 .isEqualTo(expectedStatus);
         if (block.has("response_body")) {
-            assertThat(r.bodyText()).as(name + ": body\nlog:\n" + server.errorLog()).isEqualTo(block.get("response_body"));
+            assertThat(r.bodyText()).as(name + ": body\nlog:\n" + server.read()).isEqualTo(block.get("response_body"));
         }
         if (block.has("response_body_like")) {
             assertThat(r.bodyText()).as(name + ": body")
@@ -87,7 +105,7 @@ public final class BlockRunner {
             }
         }
         Thread.sleep(block.has("error_log") || block.has("no_error_log") ? 50 : 0);
-        String log = server.errorLog();
+        String log = server.read();
         if (block.has("error_log")) {
             for (String line : block.get("error_log").strip().split("\n")) {
                 assertThat(log).as(name + ": error log").contains(line.strip());
@@ -98,6 +116,13 @@ public final class BlockRunner {
                 assertThat(log).as(name + ": error log").doesNotContain(line.strip());
             }
         }
+    }
+
+    /** The block with $TEST_NGINX_SERVER_PORT replaced in its expectations. */
+    private static TestBlock expand(TestBlock block, int port) {
+        Map<String, String> sections = new LinkedHashMap<>();
+        block.sections().forEach((k, v) -> sections.put(k, v.replace("$TEST_NGINX_SERVER_PORT", String.valueOf(port))));
+        return new TestBlock(block.file(), block.number(), block.title(), sections);
     }
 
     /** ">>> path" lines start files; the lines after are the content. */
