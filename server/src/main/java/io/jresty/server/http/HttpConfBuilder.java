@@ -71,7 +71,7 @@ public final class HttpConfBuilder {
         Map<String, String> mime = null;
         for (ConfDirective d : block) {
             switch (d.name()) {
-                case "lua_package_path" -> packagePath = d.arg(0);
+                case "lua_package_path" -> packagePath = withPrefix(d.arg(0));
                 case "lua_shared_dict" -> dicts.put(d.arg(0), sharedDictSize(d));
                 case "init_by_lua", "init_by_lua_block", "init_by_lua_file" -> init = lua.chunk(d, Phase.INIT, 0);
                 case "init_worker_by_lua", "init_worker_by_lua_block", "init_worker_by_lua_file" ->
@@ -201,6 +201,12 @@ public final class HttpConfBuilder {
             throw new ConfException("invalid lua shared dict size \"" + d.arg(1) + "\" " + d.where());
         }
         return size;
+    }
+
+    /** lua-nginx-module replaces $prefix and ${prefix} in lua_package_path with the server prefix. */
+    private String withPrefix(String path) {
+        String p = prefix.toString();
+        return path.replace("${prefix}", p).replace("$prefix", p);
     }
 
     private static Map<String, String> types(ConfDirective d, Map<String, String> previous) {
