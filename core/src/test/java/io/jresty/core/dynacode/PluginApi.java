@@ -22,6 +22,7 @@ final class PluginApi implements AutoCloseable {
     private volatile int status = 200;
     private volatile long stallMillis;
     private volatile boolean etags = true;
+    private volatile String lastModified;
     private final AtomicInteger version = new AtomicInteger();
     final AtomicInteger requests = new AtomicInteger();
     final AtomicInteger notModified = new AtomicInteger();
@@ -54,6 +55,11 @@ final class PluginApi implements AutoCloseable {
         etags = on;
     }
 
+    /** Sends this Last-Modified and answers 304 to an equal If-Modified-Since. */
+    void lastModified(String httpDate) {
+        lastModified = httpDate;
+    }
+
     private void handle(HttpExchange ex) throws IOException {
         requests.incrementAndGet();
         requestHeaders.add(Map.copyOf(ex.getRequestHeaders()));
@@ -73,6 +79,15 @@ final class PluginApi implements AutoCloseable {
         if (etags) {
             ex.getResponseHeaders().add("ETag", tag);
             if (tag.equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
+                notModified.incrementAndGet();
+                ex.sendResponseHeaders(304, -1);
+                ex.close();
+                return;
+            }
+        }
+        if (lastModified != null) {
+            ex.getResponseHeaders().add("Last-Modified", lastModified);
+            if (lastModified.equals(ex.getRequestHeaders().getFirst("If-Modified-Since"))) {
                 notModified.incrementAndGet();
                 ex.sendResponseHeaders(304, -1);
                 ex.close();

@@ -58,6 +58,22 @@ class PluginFetchTest {
     }
 
     @Test
+    void lastModifiedIsSentBackAsIfModifiedSince() throws Exception {
+        api.etags(false);
+        api.lastModified("Mon, 23 Nov 2026 10:00:00 GMT");
+        api.serve(Documents.CLASSIC);
+        Dynacode d = engines.engine(api.uri());
+        d.pollNow();
+
+        d.pollNow();
+
+        assertThat(api.requestHeaders.get(1).get("If-modified-since")).containsExactly("Mon, 23 Nov 2026 10:00:00 GMT");
+        assertThat(api.notModified.get()).isEqualTo(1);
+        assertThat(d.counters().notModified()).isEqualTo(1);
+        assertThat(d.counters().decodes()).isEqualTo(1);
+    }
+
+    @Test
     void withoutValidatorsTheSameBytesAreRecognisedByTheirHash() throws Exception {
         api.etags(false);
         api.serve(Documents.CLASSIC);
