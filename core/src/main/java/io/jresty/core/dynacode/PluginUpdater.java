@@ -28,6 +28,7 @@ final class PluginUpdater {
     private String lastModified;
     private String receivedHash;
     private String rejectedHash;
+    private boolean persistedTried;
     private volatile long fetches, notModified, decodes, swaps;
     private volatile Instant lastFetchAt;
     private volatile String lastOutcome, lastError;
@@ -55,7 +56,7 @@ final class PluginUpdater {
                 events.emit(f.event());
                 streak.failed("[dynacode] it was not possible to request due to " + f.err());
                 events.emit(new DynacodeEvent.DidntUpdatePlugins());
-                if (registry.current() == null) {
+                if (registry.current() == null && !persistedTried) {
                     loadPersisted();
                 }
                 return false;
@@ -77,6 +78,7 @@ final class PluginUpdater {
 
     /** Installs the persisted document when there is one and it is sound; true when installed. */
     synchronized boolean loadPersisted() {
+        persistedTried = true;
         if (lastGood == null) {
             return false;
         }

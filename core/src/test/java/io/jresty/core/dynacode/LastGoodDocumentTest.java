@@ -70,6 +70,7 @@ class LastGoodDocumentTest {
         Dynacode d = engines.engine(DynacodeSettings.of(deadApi()).withPersistPath(saved));
 
         d.pollNow();
+        d.pollNow();
 
         assertThat(d.current()).isNull();
         assertThat(engines.logLines("ignoring the persisted plugin document " + saved.toAbsolutePath())).isEqualTo(1);

@@ -204,6 +204,21 @@ class PluginFetchTest {
     }
 
     @Test
+    void aListenerThatThrowsIsLoggedAndDoesNotStopTheUpdate() throws Exception {
+        api.serve(Documents.CLASSIC);
+        Dynacode d = engines.engine(api.uri());
+        d.events().on(e -> {
+            throw new IllegalStateException("metrics are down");
+        });
+
+        assertThat(d.pollNow()).isTrue();
+
+        assertThat(d.current()).isNotNull();
+        assertThat(engines.names()).endsWith("bg_updated_plugins");
+        assertThat(engines.logLines("the listener of bg_updated_plugins failed: metrics are down")).isEqualTo(1);
+    }
+
+    @Test
     void aRefusedConnectionIsAGenericError() throws Exception {
         var uri = api.uri();
         api.close();
