@@ -56,10 +56,8 @@ final class PluginUpdater {
                 events.emit(f.event());
                 streak.failed("[dynacode] it was not possible to request due to " + f.err());
                 events.emit(new DynacodeEvent.DidntUpdatePlugins());
-                if (registry.current() == null && !persistedTried) {
-                    loadPersisted();
-                }
-                return false;
+                // Down at start: serve the last good document rather than nothing.
+                return registry.current() == null && !persistedTried && loadPersisted();
             }
             case FetchOutcome.NotModified n -> {
                 notModified++;
