@@ -37,7 +37,8 @@ final class PluginUpdater {
         this.settings = settings;
         this.registry = registry;
         this.events = events;
-        this.fetcher = new PluginFetcher(settings.pluginApiUri(), settings.timeout(), settings.requestHeaders());
+        this.fetcher = new PluginFetcher(settings.pluginApiUri(), settings.timeout(), settings.requestHeaders(),
+                settings.sslContext());
         this.compiler = new PluginCompiler(chunks);
         this.builder = new SnapshotBuilder(compiler, events, settings.errorLog(), settings.hostCacheSize());
         this.lastGood = settings.persistPath() == null ? null : new LastGoodDocument(settings.persistPath());
