@@ -5,15 +5,16 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
- * The C printf conversions of a double (%f, %e, %g, %a) as glibc writes them, without sign,
- * padding or flags other than '#': the exact binary value rounded half-even, as glibc does.
+ * The printf conversions of a double (%f, %e, %g, %a) as LuaJIT 2.1 writes them, without sign,
+ * padding or flags other than '#': the exact binary value, with ties rounded away from zero
+ * (LuaJIT's own formatter does that where glibc rounds half-even: %.0f of 2.5 is "3").
  */
 final class CNumberFormat {
     private CNumberFormat() {}
 
     /** Digits of |v| for %f with the given precision; v is finite. */
     static String fixed(double v, int precision, boolean alt) {
-        String s = new BigDecimal(Math.abs(v)).setScale(precision, RoundingMode.HALF_EVEN).toPlainString();
+        String s = new BigDecimal(Math.abs(v)).setScale(precision, RoundingMode.HALF_UP).toPlainString();
         return alt && precision == 0 ? s + "." : s;
     }
 
@@ -123,7 +124,7 @@ final class CNumberFormat {
             if (a == 0) {
                 return new Decimal("0".repeat(n), 0);
             }
-            BigDecimal r = new BigDecimal(a).round(new MathContext(n, RoundingMode.HALF_EVEN));
+            BigDecimal r = new BigDecimal(a).round(new MathContext(n, RoundingMode.HALF_UP));
             String unscaled = r.unscaledValue().toString();
             int exponent = unscaled.length() - 1 - r.scale();
             String digits = unscaled.length() >= n ? unscaled.substring(0, n) : unscaled + "0".repeat(n - unscaled.length());

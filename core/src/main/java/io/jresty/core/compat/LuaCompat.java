@@ -10,6 +10,7 @@ public final class LuaCompat {
     public static void install(Globals g) {
         LuaValue pkg = g.get("package");
         g.set("tostring", new LuaToString());
+        g.set("print", new LuaPrint(g));
         g.set("tonumber", new LuaToNumber());
         Lua51Names.install(g);
         ChunkLoad.install(g);
@@ -18,6 +19,7 @@ public final class LuaCompat {
         LuaValue string = g.get("string");
         string.set("format", new StringFormat());
         StringCompat.install(string);
+        PatternFunctions.install(string);
         MathCompat.install(g.get("math"));
         OsCompat.install(g.get("os"));
         TableCompat.install(g.get("table"), pkg.get("preload"));

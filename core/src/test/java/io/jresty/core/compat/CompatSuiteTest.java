@@ -43,15 +43,19 @@ class CompatSuiteTest {
         }
         assertThat(scripts).isNotEmpty();
         return scripts.stream().map(script -> DynamicContainer.dynamicContainer(script.getFileName().toString(), Stream.of(
-                DynamicTest.dynamicTest("interpreter", () -> assertSame(script, run(script, false))),
-                DynamicTest.dynamicTest("luajc", () -> assertSame(script, run(script, true))),
+                DynamicTest.dynamicTest("interpreter", () -> assertSame(script, "interpreter", run(script, false))),
+                DynamicTest.dynamicTest("luajc", () -> assertSame(script, "luajc", run(script, true))),
                 DynamicTest.dynamicTest("luajit agrees with the .out", () -> {
                     assumeTrue(Files.isExecutable(LUAJIT), "no luajit here");
                     assertThat(luajit(script)).isEqualTo(expected(script));
                 }))));
     }
 
-    private static void assertSame(Path script, String actual) throws IOException {
+    /** Keeps what we printed in target/compat-actual, so a failure can be diffed with the .out. */
+    private static void assertSame(Path script, String mode, String actual) throws IOException {
+        Path keep = Path.of("target", "compat-actual", script.getFileName() + "." + mode + ".out");
+        Files.createDirectories(keep.getParent());
+        Files.writeString(keep, actual, StandardCharsets.ISO_8859_1);
         assertThat(actual).as(script.getFileName().toString()).isEqualTo(expected(script));
     }
 
@@ -67,7 +71,11 @@ class CompatSuiteTest {
         String name = script.getFileName().toString();
         Prototype p = g.compilePrototype(new ByteArrayInputStream(Files.readAllBytes(script)), "@" + name);
         LuaFunction main = compiled ? LuaJC.instance.load(p, name.replace(".lua", ""), g) : new LuaClosure(p, g);
-        main.call();
+        try {
+            main.call();
+        } catch (RuntimeException e) {
+            printed.writeBytes(("error: " + e.getMessage() + "\n").getBytes(StandardCharsets.ISO_8859_1));
+        }
         g.STDOUT.flush();
         return printed.toString(StandardCharsets.ISO_8859_1);
     }

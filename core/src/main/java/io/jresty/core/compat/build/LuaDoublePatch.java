@@ -2,11 +2,6 @@ package io.jresty.core.compat.build;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Collections;
 import org.apache.bcel.Const;
 import org.apache.bcel.classfile.ClassParser;
 import org.apache.bcel.classfile.JavaClass;
@@ -24,40 +19,15 @@ import org.apache.bcel.generic.ObjectType;
 import org.apache.bcel.generic.Type;
 
 /**
- * Build step (process-classes): writes a copy of LuaJ's {@code org.luaj.vm2.LuaDouble} whose
- * {@code tojstring()} calls {@code io.jresty.core.compat.LuaNumberFormat.format(double)}, so that
- * "..", print and table.concat print numbers as LuaJIT does, and whose {@code valueOf(double)} keeps -0. Core's classes come before the LuaJ
- * jar on every classpath, so the copy shadows the original.
+ * LuaJ's {@code org.luaj.vm2.LuaDouble} with a {@code tojstring()} that calls
+ * {@code io.jresty.core.compat.LuaNumberFormat.format(double)}, so that "..", print and
+ * table.concat print numbers as LuaJIT does, and a {@code valueOf(double)} that keeps -0.
  */
-public final class LuaDoublePatch {
+final class LuaDoublePatch {
     static final String TARGET = "org/luaj/vm2/LuaDouble.class";
     private static final String FORMATTER = "io.jresty.core.compat.LuaNumberFormat";
 
     private LuaDoublePatch() {}
-
-    public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            throw new IllegalArgumentException("usage: LuaDoublePatch <classes directory>");
-        }
-        byte[] patched = patch(originalFromJar());
-        Path out = Path.of(args[0]).resolve(TARGET);
-        Files.createDirectories(out.getParent());
-        Files.write(out, patched);
-        System.out.println("[jresty] patched LuaDouble.tojstring and valueOf -> " + out);
-    }
-
-    /** The class as the LuaJ jar ships it; our own patched copy may already be on the classpath, so skip directories. */
-    static byte[] originalFromJar() throws IOException {
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        for (URL url : Collections.list(loader.getResources(TARGET))) {
-            if (url.getProtocol().equals("jar")) {
-                try (InputStream in = url.openStream()) {
-                    return in.readAllBytes();
-                }
-            }
-        }
-        throw new IllegalStateException("LuaJ's " + TARGET + " not found in a jar on the classpath");
-    }
 
     static byte[] patch(byte[] original) throws IOException {
         JavaClass clazz = new ClassParser(new ByteArrayInputStream(original), TARGET).parse();
