@@ -18,16 +18,34 @@ final class Lua51Names {
             return LuaValue.valueOf((int) ((rt.totalMemory() - rt.freeMemory()) / 1024));
         }));
         g.set("newproxy", new Builtin("newproxy", Lua51Names::newproxy));
-        LuaValue coroutine = g.get("coroutine");
-        LuaValue running = coroutine.get("running");
-        // 5.1 answers nil on the main thread where 5.2 answers the main thread and true
-        coroutine.set("running", new Builtin("running", args -> {
-            Varargs r = running.invoke(args);
-            return r.arg(2).toboolean() ? LuaValue.NIL : r.arg1();
-        }));
+        g.set("select", new Builtin("select", Lua51Names::select));
         g.set("bit32", LuaValue.NIL);
         g.set("rawlen", LuaValue.NIL);
         g.get("package").get("loaded").set("bit32", LuaValue.NIL);
+    }
+
+    /** select(n, ...) and select('#', ...), with LuaJIT's error for index 0 and past the start. */
+    private static Varargs select(Varargs args) {
+        int count = args.narg() - 1;
+        LuaValue n = args.arg1();
+        if (n.type() == LuaValue.TSTRING && n.tojstring().equals("#")) {
+            return LuaValue.valueOf(count);
+        }
+        long i = (long) Builtin.number(args, 1, "select");
+        if (i < 0) {
+            i = count + i;
+            if (i < 0) {
+                throw Builtin.badArgument(1, "select", "index out of range");
+            }
+        } else if (i == 0) {
+            throw Builtin.badArgument(1, "select", "index out of range");
+        } else {
+            i--;
+            if (i >= count) {
+                return LuaValue.NONE;
+            }
+        }
+        return args.subargs((int) i + 2);
     }
 
     /** newproxy(false | true | proxy): a userdata, with a fresh or shared metatable. */

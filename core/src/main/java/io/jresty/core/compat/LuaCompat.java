@@ -11,9 +11,11 @@ public final class LuaCompat {
         LuaValue pkg = g.get("package");
         g.set("tostring", new LuaToString());
         g.set("print", new LuaPrint(g));
+        g.set("error", ErrorFunction.create());
         g.set("tonumber", new LuaToNumber());
         Lua51Names.install(g);
         ChunkLoad.install(g);
+        CoroutineCompat.install(g);
         FenvFunctions.install(g);
         ModuleFunction.install(g);
         LuaValue string = g.get("string");
