@@ -113,6 +113,19 @@ class RequireTest {
     }
 
     @Test
+    void requireRunsWhatTheSearchersInPackageLoadersReturn() throws Exception {
+        // compat's module() relies on this: it wraps package.loaders entries to see the chunk running
+        write("seen.lua", "return 'loaded'");
+        Globals g = worker(dir + "/?.lua");
+        String lua = "local files = package.loaders[2] local seen = {} "
+                + "package.loaders[2] = function(name) local f = files(name) "
+                + "if type(f) == 'function' then return function(...) seen[#seen + 1] = name return f(...) end end "
+                + "return f end "
+                + "local v = require 'seen' return v .. ' ' .. table.concat(seen, ',') .. ' ' .. tostring(package.searchers == package.loaders)";
+        assertThat(run(g, lua).tojstring()).isEqualTo("loaded seen true");
+    }
+
+    @Test
     void aRequireLoopIsReported() throws Exception {
         write("loop.lua", "return require 'loop'");
         Globals g = worker(dir + "/?.lua");
