@@ -24,4 +24,9 @@ public interface NgxEnvironment {
 
     /** The pid ngx.worker.pid() returns (the JVM's, since workers are not processes here). */
     long pid();
+
+    /** True once the server is shutting down (ngx.worker.exiting()). */
+    default boolean exiting() {
+        return false;
+    }
 }

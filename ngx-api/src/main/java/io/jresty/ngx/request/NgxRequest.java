@@ -85,6 +85,9 @@ public interface NgxRequest {
 
     boolean eofSent();
 
+    /** ngx.exit in header_filter: the response ends with this status and an empty body. */
+    void headerFilterExit(int status);
+
     // -- per-request Lua state ---------------------------------------------------------
 
     /** ngx.ctx of this request (lazily created, fresh after an internal redirect). */
@@ -97,6 +100,9 @@ public interface NgxRequest {
 
     /** Reads the whole request body (blocking, outside the worker lock); null when there is none. */
     byte[] readBody();
+
+    /** The body if ngx.req.read_body() read it already, else null. */
+    byte[] bodyIfRead();
 
     /** Remote address as text. */
     String remoteAddr();

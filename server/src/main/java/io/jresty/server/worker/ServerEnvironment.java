@@ -1,0 +1,72 @@
+package io.jresty.server.worker;
+
+import io.jresty.ngx.NgxEnvironment;
+import io.jresty.ngx.log.ErrorLog;
+import io.jresty.ngx.shdict.SharedDicts;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/** The server's side of the ngx API: prefix, clock, error log, shared dicts, worker facts. */
+public final class ServerEnvironment implements NgxEnvironment {
+    private final Path prefix;
+    private final Path confFile;
+    private final Clock clock;
+    private final ErrorLog errorLog;
+    private final SharedDicts sharedDicts;
+    private final int workerCount;
+    private volatile boolean exiting;
+
+    public ServerEnvironment(Path prefix, Path confFile, Clock clock, ErrorLog errorLog, SharedDicts sharedDicts,
+            int workerCount) {
+        this.prefix = prefix;
+        this.confFile = confFile;
+        this.clock = clock;
+        this.errorLog = errorLog;
+        this.sharedDicts = sharedDicts;
+        this.workerCount = workerCount;
+    }
+
+    @Override
+    public Path prefix() {
+        return prefix;
+    }
+
+    @Override
+    public Path confFile() {
+        return confFile;
+    }
+
+    @Override
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public ErrorLog errorLog() {
+        return errorLog;
+    }
+
+    @Override
+    public SharedDicts sharedDicts() {
+        return sharedDicts;
+    }
+
+    @Override
+    public int workerCount() {
+        return workerCount;
+    }
+
+    @Override
+    public long pid() {
+        return ProcessHandle.current().pid();
+    }
+
+    @Override
+    public boolean exiting() {
+        return exiting;
+    }
+
+    public void markExiting() {
+        exiting = true;
+    }
+}
