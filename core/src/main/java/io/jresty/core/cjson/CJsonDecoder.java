@@ -28,6 +28,8 @@ final class CJsonDecoder {
     private final int end;
     private int pos;
     private int depth;
+    private LuaValue[] stack = new LuaValue[64];
+    private int top;
 
     // The current token, as lua-cjson's json_token_t.
     private int type;
@@ -99,28 +101,48 @@ final class CJsonDecoder {
         }
     }
 
+    private void push(LuaValue v) {
+        if (top == stack.length) {
+            stack = java.util.Arrays.copyOf(stack, top * 2);
+        }
+        stack[top++] = v;
+    }
+
+    /** Pops the values from {@code base} up, dropping the references for the collector. */
+    private void popTo(int base) {
+        java.util.Arrays.fill(stack, base, top, null);
+        top = base;
+    }
+
     private LuaTable parseObject() {
         descend();
-        LuaTable table = new LuaTable();
         nextToken();
         if (type == OBJ_END) {
             depth--;
-            return table;
+            return new LuaTable();
         }
+        // Keys and values wait on a stack, as on lua-cjson's Lua stack, so the table is
+        // created at its final size instead of rehashing while it grows.
+        int base = top;
         while (true) {
             if (type != STRING) {
                 throw parseError("object key string");
             }
-            LuaValue key = value;
+            push(value);
             nextToken();
             if (type != COLON) {
                 throw parseError("colon");
             }
             nextToken();
-            table.rawset(key, processValue());
+            push(processValue());
             nextToken();
             if (type == OBJ_END) {
                 depth--;
+                LuaTable table = new LuaTable(0, (top - base) / 2);
+                for (int i = base; i < top; i += 2) {
+                    table.rawset(stack[i], stack[i + 1]);
+                }
+                popTo(base);
                 return table;
             }
             if (type != COMMA) {
@@ -132,20 +154,19 @@ final class CJsonDecoder {
 
     private LuaTable parseArray() {
         descend();
-        LuaTable table = new LuaTable();
-        if (cfg.decodeArrayWithArrayMt) {
-            table.setmetatable(markers.arrayMt());
-        }
         nextToken();
         if (type == ARR_END) {
             depth--;
-            return table;
+            return array(top);
         }
-        for (int i = 1; ; i++) {
-            table.rawset(i, processValue());
+        int base = top;
+        while (true) {
+            push(processValue());
             nextToken();
             if (type == ARR_END) {
                 depth--;
+                LuaTable table = array(base);
+                popTo(base);
                 return table;
             }
             if (type != COMMA) {
@@ -153,6 +174,17 @@ final class CJsonDecoder {
             }
             nextToken();
         }
+    }
+
+    private LuaTable array(int base) {
+        LuaTable table = new LuaTable(top - base, 0);
+        for (int i = base; i < top; i++) {
+            table.rawset(i - base + 1, stack[i]);
+        }
+        if (cfg.decodeArrayWithArrayMt) {
+            table.setmetatable(markers.arrayMt());
+        }
+        return table;
     }
 
     private void nextToken() {

@@ -39,10 +39,12 @@ final class CJsonEncoder {
         return out.toLuaString();
     }
 
+    /**
+     * lua-cjson raises with luaL_error, which prefixes the position of the Lua caller, if any:
+     * a plain LuaError gets the same from LuaJ (the calling closure adds its line).
+     */
     static LuaError error(String message) {
-        // A message object, not a string: LuaJ would prefix a string with the caller's line,
-        // while lua-cjson raises from C, where luaL_error adds no position.
-        return new LuaError(LuaValue.valueOf(message));
+        return new LuaError(message);
     }
 
     private LuaError cannotSerialise(LuaValue value, String reason) {

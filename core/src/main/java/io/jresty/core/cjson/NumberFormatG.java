@@ -30,6 +30,13 @@ final class NumberFormatG {
         if (d == Math.rint(d) && Math.abs(d) < POWERS_OF_TEN[precision]) {
             return Long.toString((long) d);
         }
+        // The shortcut needs the double's ulp far below the last printed digit: not so for subnormals.
+        if (precision <= 15 && Math.abs(d) >= Double.MIN_NORMAL) {
+            String fast = ShortestDigits.format(d, precision);
+            if (fast != null) {
+                return fast;
+            }
+        }
         // glibc rounds the exact binary value half-to-even; BigDecimal(double) is that exact value.
         BigDecimal rounded = new BigDecimal(d).round(new MathContext(precision, RoundingMode.HALF_EVEN));
         int exponent = rounded.precision() - rounded.scale() - 1;
@@ -39,6 +46,43 @@ final class NumberFormatG {
         String plain = rounded.setScale(Math.max(0, precision - 1 - exponent), RoundingMode.UNNECESSARY)
                 .toPlainString();
         return stripZeros(plain);
+    }
+
+    /** %g's layout of significant digits whose first digit stands at 10^exponent. */
+    static String layout(boolean negative, CharSequence digits, int exponent, int precision) {
+        StringBuilder out = new StringBuilder(24);
+        if (negative) {
+            out.append('-');
+        }
+        int n = digits.length();
+        if (exponent < -4 || exponent >= precision) {
+            out.append(digits.charAt(0));
+            if (n > 1) {
+                out.append('.').append(digits, 1, n);
+            }
+            out.append('e').append(exponent < 0 ? '-' : '+');
+            int abs = Math.abs(exponent);
+            if (abs < 10) {
+                out.append('0');
+            }
+            return out.append(abs).toString();
+        }
+        if (exponent < 0) {
+            out.append("0.");
+            for (int i = -1; i > exponent; i--) {
+                out.append('0');
+            }
+            return out.append(digits).toString();
+        }
+        int integerDigits = exponent + 1;
+        if (n <= integerDigits) {
+            out.append(digits);
+            for (int i = n; i < integerDigits; i++) {
+                out.append('0');
+            }
+            return out.toString();
+        }
+        return out.append(digits, 0, integerDigits).append('.').append(digits, integerDigits, n).toString();
     }
 
     private static String exponential(BigDecimal rounded, int exponent) {
