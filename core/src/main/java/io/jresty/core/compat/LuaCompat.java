@@ -12,6 +12,7 @@ public final class LuaCompat {
         g.set("tostring", new LuaToString());
         g.set("print", new LuaPrint(g));
         g.set("error", ErrorFunction.create());
+        g.set("xpcall", ErrorFunction.xpcall());
         g.set("tonumber", new LuaToNumber());
         Lua51Names.install(g);
         ChunkLoad.install(g);
