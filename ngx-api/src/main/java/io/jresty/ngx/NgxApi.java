@@ -2,6 +2,7 @@ package io.jresty.ngx;
 
 import io.jresty.ngx.api.NgxArea;
 import io.jresty.ngx.codec.NgxCodec;
+import io.jresty.ngx.shdict.NgxShared;
 import io.jresty.ngx.time.NgxTime;
 import java.util.List;
 import org.luaj.vm2.Globals;
@@ -13,7 +14,7 @@ public final class NgxApi {
 
     /** The areas, each one class as lua-nginx-module splits its sources. */
     static List<NgxArea> areas() {
-        return List.of(new NgxTime(), new NgxCodec());
+        return List.of(new NgxTime(), new NgxCodec(), new NgxShared());
     }
 
     public static LuaTable install(Globals globals, NgxEnvironment env) {
