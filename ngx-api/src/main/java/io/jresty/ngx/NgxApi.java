@@ -38,6 +38,7 @@ public final class NgxApi {
         globals.set("ngx", ngx);
         globals.set("print", io.jresty.ngx.log.NgxLog.print(env));
         globals.get("package").get("loaded").set("ngx", ngx);
+        io.jresty.ngx.dynacode.DynacodeModule.install(globals, env);
         return ngx;
     }
 }

@@ -23,7 +23,7 @@ class RequireTest {
     Path dir;
 
     private Globals worker(String packagePath) {
-        return LuaGlobals.create(new LuaOptions(packagePath));
+        return LuaGlobals.create(new LuaOptions(packagePath, null));
     }
 
     private static LuaValue run(Globals g, String lua) {

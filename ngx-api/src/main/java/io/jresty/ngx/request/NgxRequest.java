@@ -95,6 +95,9 @@ public interface NgxRequest {
 
     void ctx(LuaTable ctx);
 
+    /** Per-request state of Java-side modules (the dynacode snapshot a request is pinned to). */
+    Map<Object, Object> attributes();
+
     /** body_filter's ngx.arg table while body_filter runs, else null. */
     LuaTable filterArgs();
 

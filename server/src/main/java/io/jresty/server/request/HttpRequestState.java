@@ -31,6 +31,7 @@ public final class HttpRequestState implements NgxRequest {
     private final double startTime;
     private final List<Map.Entry<String, String>> headers = new ArrayList<>();
     private final Map<String, String> userVariables = new HashMap<>();
+    private final Map<Object, Object> attributes = new HashMap<>();
     private final ResponseHeaders responseHeaders = new ResponseHeaders();
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
     private final Variables variables;
@@ -329,6 +330,11 @@ public final class HttpRequestState implements NgxRequest {
     @Override
     public void ctx(LuaTable ctx) {
         this.ctx = ctx;
+    }
+
+    @Override
+    public Map<Object, Object> attributes() {
+        return attributes;
     }
 
     @Override

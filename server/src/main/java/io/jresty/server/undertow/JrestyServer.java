@@ -36,6 +36,7 @@ public final class JrestyServer implements AutoCloseable {
     private final WorkerPool pool;
     private final Undertow undertow;
     private final List<GracefulShutdownHandler> shutdownHandlers = new ArrayList<>();
+    private final java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
 
     private JrestyServer(HttpBlock http, ErrorLog log, Clock clock) {
         this.http = http;
@@ -62,7 +63,7 @@ public final class JrestyServer implements AutoCloseable {
             ListenAddress address = addressOf(socket.getKey(), servers);
             ServerSelector selector = new ServerSelector(servers, defaultServer(socket.getKey(), servers));
             GracefulShutdownHandler graceful = new GracefulShutdownHandler(
-                    new RequestHandler(selector, pipeline, variables, log));
+                    new RequestHandler(selector, pipeline, variables, log, gate));
             shutdownHandlers.add(graceful);
             builder.addHttpListener(address.port(), address.host() == null ? "0.0.0.0" : address.host(), graceful);
         }
@@ -72,8 +73,11 @@ public final class JrestyServer implements AutoCloseable {
     /** Starts serving: runs init_by_lua and init_worker_by_lua, then opens the listeners. */
     public static JrestyServer start(HttpBlock http, ErrorLog log, Clock clock) {
         JrestyServer server = new JrestyServer(http, log, clock);
-        server.pool.runEverywhere(http.initWorkerByLua(), Phase.INIT_WORKER);
+        // listeners open first, as nginx's are before its workers start; requests wait at the
+        // gate until every init_worker_by_lua has run (a poll at init may call this very server)
         server.undertow.start();
+        server.pool.runEverywhere(http.initWorkerByLua(), Phase.INIT_WORKER);
+        server.gate.countDown();
         log.log(LogLevel.NOTICE, "jresty started, " + http.workerProcesses() + " worker(s)");
         return server;
     }

@@ -24,12 +24,15 @@ final class RequestHandler implements HttpHandler {
     private final RequestPipeline pipeline;
     private final Variables variables;
     private final ErrorLog log;
+    private final java.util.concurrent.CountDownLatch ready;
 
-    RequestHandler(ServerSelector servers, RequestPipeline pipeline, Variables variables, ErrorLog log) {
+    RequestHandler(ServerSelector servers, RequestPipeline pipeline, Variables variables, ErrorLog log,
+            java.util.concurrent.CountDownLatch ready) {
         this.servers = servers;
         this.pipeline = pipeline;
         this.variables = variables;
         this.log = log;
+        this.ready = ready;
     }
 
     @Override
@@ -44,6 +47,12 @@ final class RequestHandler implements HttpHandler {
     }
 
     private void serve(HttpServerExchange ex, long connection) {
+        try {
+            ready.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
         HttpRequestState r;
         try {
             r = new HttpRequestState(ex, connection,

@@ -27,7 +27,7 @@ public final class WorkerPool {
         List<LuaWorker> ws = new ArrayList<>(count);
         List<Map<CompiledChunk, LuaFunction>> bs = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            Globals g = LuaGlobals.create(new LuaOptions(packagePath));
+            Globals g = LuaGlobals.create(new LuaOptions(packagePath, env.prefix()));
             NgxApi.install(g, env);
             ws.add(new LuaWorker(i, g));
             bs.add(new IdentityHashMap<>());
