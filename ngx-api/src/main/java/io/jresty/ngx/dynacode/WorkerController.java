@@ -64,6 +64,12 @@ final class WorkerController {
                 return NONE;
             }
         });
+        module.set("poll", new ZeroArgFunction() {
+            @Override
+            public LuaValue call() {
+                return pollNow();
+            }
+        });
         module.set("status", new ZeroArgFunction() {
             @Override
             public LuaValue call() {
@@ -118,6 +124,21 @@ final class WorkerController {
         emit("on_error", LuaValue.valueOf(section), LuaValue.valueOf(err));
         log(err);
         return LuaValue.varargsOf(LuaValue.FALSE, LuaValue.valueOf(err));
+    }
+
+    /** jresty's addition: fetch the document now (an operator's "refresh"); true when it installed one. */
+    private LuaValue pollNow() {
+        Dynacode d = service.engine();
+        NgxContext ctx = NgxContext.current();
+        if (d == null || ctx == null) {
+            return LuaValue.FALSE;
+        }
+        try {
+            // the poll tells every worker's listeners, this one's included: never wait for it holding a lock
+            return LuaValue.valueOf(ctx.worker().releaseWhile(d::pollNow));
+        } catch (Exception e) {
+            return LuaValue.FALSE;
+        }
     }
 
     private void run() {

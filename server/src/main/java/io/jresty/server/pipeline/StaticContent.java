@@ -64,9 +64,9 @@ final class StaticContent {
             String type = MimeTypes.lookup(mimeTypes, path.getFileName().toString());
             r.responseHeaders().set("Content-Type", type == null ? s.defaultType() : type);
             r.responseHeaders().set("Last-Modified", lastModified);
-            r.responseHeaders().set("ETag", "\"" + Long.toHexString(modified.getEpochSecond()) + "-"
-                    + Long.toHexString(size) + "\"");
-            if (notModified(r.requestHeader("If-Modified-Since"), modified)) {
+            String etag = "\"" + Long.toHexString(modified.getEpochSecond()) + "-" + Long.toHexString(size) + "\"";
+            r.responseHeaders().set("ETag", etag);
+            if (notModified(r.requestHeader("If-Modified-Since"), r.requestHeader("If-None-Match"), modified, etag)) {
                 r.status(304);
                 r.sendHeaders();
                 r.eof();
@@ -82,10 +82,28 @@ final class StaticContent {
         }
     }
 
-    private static boolean notModified(String since, Instant modified) {
-        if (since == null) {
+    /** nginx's not_modified filter: each validator present must agree, and one must be present. */
+    private static boolean notModified(String since, String noneMatch, Instant modified, String etag) {
+        if (since == null && noneMatch == null) {
             return false;
         }
+        if (noneMatch != null && !etagMatches(noneMatch, etag)) {
+            return false;
+        }
+        return since == null || sameTime(since, modified);
+    }
+
+    private static boolean etagMatches(String header, String etag) {
+        for (String candidate : header.split(",")) {
+            String c = candidate.strip();
+            if (c.equals("*") || c.equals(etag) || c.equals("W/" + etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean sameTime(String since, Instant modified) {
         try {
             Instant t = ZonedDateTime.parse(since, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
             return modified.equals(t);
