@@ -35,6 +35,7 @@ public final class PluginSandbox {
     public PluginSandbox(Globals globals, Set<String> requireAllowed) {
         this.globals = globals;
         this.requireAllowed = Set.copyOf(requireAllowed);
+        PluginLimits.install(globals);
         for (String name : BASE_FUNCTIONS) {
             base.set(name, globals.get(name));
         }
