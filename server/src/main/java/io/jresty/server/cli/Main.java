@@ -47,7 +47,7 @@ public final class Main implements Callable<Integer> {
         Path prefixPath = Path.of(prefix == null ? "" : prefix).toAbsolutePath().normalize();
         Path confPath = prefixPath.resolve(conf).normalize();
         if (test) {
-            return ConfCheck.run(confPath, System.err);
+            return ConfTest.run(prefixPath, confPath, System.err);
         }
         JrestyServer server;
         try {

@@ -37,6 +37,10 @@ final class LuaRunner {
     record Result(Outcome outcome, Varargs values) {}
 
     Result call(LuaWorker worker, HttpRequestState r, Phase phase, LuaChunk chunk, Varargs args) {
+        if (chunk.loadError() != null) {
+            log.log(LogLevel.ERR, r.connectionId(), chunk.loadError(), RequestSuffix.of(r));
+            return new Result(new Outcome.Finish(500), LuaValue.NONE);
+        }
         boolean nested = worker.heldByCurrentThread();
         NgxContext ctx = new NgxContext(worker, r, phase);
         try {
