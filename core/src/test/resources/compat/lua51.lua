@@ -47,3 +47,6 @@ print(xpcall(function() error("z", 0) end, function(m) return "handled " .. m en
 print(xpcall(function() error({1}) end, function(m) return "handled " .. type(m) end))
 print(xpcall(function(a, b) return a + b end, print, 2, 3))
 print(xpcall(function() error("x", 0) end, function(m) error("again") end))
+for _, v in ipairs{{}, function() end, coroutine.create(print), newproxy()} do
+  print(type(v), (tostring(v):match("^(%a+): 0x%x+$")), string.format("%s", v) == tostring(v))
+end
