@@ -55,7 +55,7 @@ final class ModuleFunction {
     }
 
     private static Varargs module(Globals g, Deque<LuaValue> running, Varargs args) {
-        String name = args.checkjstring(1);
+        String name = Builtin.string(args, 1, "module").tojstring();
         LuaValue loaded = g.get("package").get("loaded");
         LuaValue m = loaded.get(name);
         if (!m.istable()) {

@@ -15,7 +15,7 @@ final class StringFormat extends VarArgFunction {
 
     @Override
     public Varargs invoke(Varargs args) {
-        LuaString format = args.checkstring(1);
+        LuaString format = Builtin.string(args, 1, "format");
         byte[] fmt = new byte[format.m_length];
         System.arraycopy(format.m_bytes, format.m_offset, fmt, 0, fmt.length);
         ByteArrayOutputStream out = new ByteArrayOutputStream(fmt.length + 16);
