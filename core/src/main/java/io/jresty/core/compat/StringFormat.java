@@ -122,7 +122,7 @@ final class StringFormat extends VarArgFunction {
             case 'f' -> CNumberFormat.fixed(v, p, spec.alt());
             case 'e' -> CNumberFormat.exponent(v, p, upper, spec.alt());
             case 'g' -> CNumberFormat.general(v, p, upper, spec.alt());
-            default -> CNumberFormat.hex(v, spec.precision(), upper);
+            default -> CNumberFormat.hex(v, spec.precision(), upper, spec.alt());
         };
         if (c == 'a' || c == 'A') {
             String prefix = digits.substring(0, 2);
