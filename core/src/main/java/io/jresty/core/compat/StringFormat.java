@@ -72,17 +72,8 @@ final class StringFormat extends VarArgFunction {
             case 'e', 'E', 'f', 'F', 'g', 'G', 'a', 'A' -> ascii(out, floating(spec, number(args, arg)));
             case 's' -> bytes(out, spec, LuaToString.of(value(args, arg)));
             case 'q' -> out.writeBytes(LuaQuote.quote(LuaToString.of(value(args, arg))));
-            default -> throw FormatSpec.invalid(fmt, start(fmt, spec), spec.end());
+            default -> throw FormatSpec.invalid(fmt, spec.start(), spec.end());
         }
-    }
-
-    /** Where the spec began (just after its '%'), for the error message. */
-    private static int start(byte[] fmt, FormatSpec spec) {
-        int i = spec.end() - 1;
-        while (i > 0 && fmt[i - 1] != '%') {
-            i--;
-        }
-        return i;
     }
 
     private static String signed(FormatSpec spec, long v) {
