@@ -50,3 +50,11 @@ print(xpcall(function() error("x", 0) end, function(m) error("again") end))
 for _, v in ipairs{{}, function() end, coroutine.create(print), newproxy()} do
   print(type(v), (tostring(v):match("^(%a+): 0x%x+$")), string.format("%s", v) == tostring(v))
 end
+local original = tostring
+tostring = function(v) return "<" .. original(v) .. ">" end
+print(1, "a", nil)
+tostring = function() return {} end
+local ok, e = pcall(print, 1)
+tostring = original
+print(ok, (e:gsub("^[^:]*:%d+:? ", "")))
+print(1.5, true)

@@ -1,6 +1,7 @@
 package io.jresty.core.compat;
 
 import org.luaj.vm2.Globals;
+import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaValue;
 
 /** Makes LuaJ 3.0.1 (Lua 5.2) look like LuaJIT 2.1 / Lua 5.1 to the code it runs. */
@@ -27,6 +28,16 @@ public final class LuaCompat {
         OsCompat.install(g.get("os"));
         TableCompat.install(g.get("table"), pkg.get("preload"));
         LuaJitModules.install(g, pkg.get("loaded"), pkg.get("preload"));
+    }
+
+    /** tostring as LuaJIT (for Java code that prints Lua values: ngx.say, ngx.log): __tostring, %.14g numbers. */
+    public static LuaString tostring(LuaValue v) {
+        return LuaToString.of(v);
+    }
+
+    /** How LuaJIT names a chunk in messages: "=name" → name, "@file" → file, else [string "..."]. */
+    public static String shortSource(String chunkname) {
+        return ChunkLoad.displayName(chunkname);
     }
 
     /**
