@@ -41,14 +41,26 @@ public final class LuaCompat {
     }
 
     /**
-     * Fails when LuaJ's own LuaDouble is loaded instead of our patched copy (core's classes
-     * must come before luaj-jse on the classpath): then ".." would print 1/3 as 0.33333334.
+     * Fails when one of LuaJ's own classes is loaded instead of our patched copy (core's classes
+     * must come before luaj-jse on the classpath): then ".." would print 1/3 as 0.33333334,
+     * errors would read "chunk:1 boom" and #{1, nil, nil, 4} would be 1. Call it at start.
      */
     public static void verifyPatched() {
         String third = LuaValue.valueOf(1.0 / 3).tojstring();
-        if (!third.equals("0.33333333333333")) {
-            throw new IllegalStateException("LuaJ's unpatched org.luaj.vm2.LuaDouble is on the classpath (1/3 prints as "
-                    + third + "); put jresty-core before luaj-jse");
+        String error = new PositionedError().getMessage();
+        int length = LuaValue.listOf(new LuaValue[] {LuaValue.ONE, LuaValue.NIL, LuaValue.NIL, LuaValue.valueOf(4)}).length();
+        if (!third.equals("0.33333333333333") || !error.equals("x:1: m") || length != 4) {
+            throw new IllegalStateException("LuaJ's unpatched classes are on the classpath (1/3 prints as " + third
+                    + ", an error reads '" + error + "', #{1, nil, nil, 4} is " + length
+                    + "); put jresty-core before luaj-jse");
+        }
+    }
+
+    /** An error positioned as LuaJ's interpreter positions one, to see how its text comes out. */
+    private static final class PositionedError extends org.luaj.vm2.LuaError {
+        PositionedError() {
+            super("m");
+            this.fileline = "x:1";
         }
     }
 }
