@@ -3,6 +3,7 @@ package io.jresty.core.compat;
 import org.luaj.vm2.Globals;
 import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.Varargs;
 
 /** Makes LuaJ 3.0.1 (Lua 5.2) look like LuaJIT 2.1 / Lua 5.1 to the code it runs. */
 public final class LuaCompat {
@@ -33,6 +34,15 @@ public final class LuaCompat {
     /** tostring as LuaJIT (for Java code that prints Lua values: ngx.say, ngx.log): __tostring, %.14g numbers. */
     public static LuaString tostring(LuaValue v) {
         return LuaToString.of(v);
+    }
+
+    /**
+     * Runs a module's main chunk as require does, so that module() inside it can give the
+     * chunk its module table as environment. For a require that does not go through
+     * package.searchers (whose loaders are already tracked).
+     */
+    public static Varargs runRequiredChunk(Globals g, LuaValue chunk, Varargs args) {
+        return ModuleFunction.run(ModuleFunction.running(g), chunk, args);
     }
 
     /** How LuaJIT names a chunk in messages: "=name" → name, "@file" → file, else [string "..."]. */
