@@ -58,3 +58,8 @@ local ok, e = pcall(print, 1)
 tostring = original
 print(ok, (e:gsub("^[^:]*:%d+:? ", "")))
 print(1.5, true)
+print(_VERSION)
+print(pcall(function() assert(false, {1}) end) == false, select(2, pcall(function() assert(false, {code = 3}) end)).code)
+print((select(2, pcall(function() assert(false) end)):gsub("^[^:]*:%d+:? ", "")))
+print((select(2, pcall(function() assert(nil, "custom") end)):gsub("^[^:]*:%d+:? ", "")))
+print(select("#", assert(1, nil, nil)), assert("v", "unused"))

@@ -15,6 +15,9 @@ public final class LuaCompat {
         g.set("print", new LuaPrint(g));
         g.set("error", ErrorFunction.create());
         g.set("xpcall", ErrorFunction.xpcall());
+        g.set("assert", ErrorFunction.assertion());
+        // libraries test _VERSION to choose between setfenv and _ENV
+        g.set("_VERSION", "Lua 5.1");
         g.set("tonumber", new LuaToNumber());
         Lua51Names.install(g);
         ChunkLoad.install(g);
