@@ -11,6 +11,11 @@ public final class LuaCompat {
 
     public static void install(Globals g) {
         LuaValue pkg = g.get("package");
+        // first, so that only LuaJ's own functions are wrapped, not the replacements below
+        for (String lib : new String[] {"string", "table", "math", "os", "io", "coroutine", "package"}) {
+            NamedArgumentErrors.wrapLibrary(g.get(lib));
+        }
+        NamedArgumentErrors.wrapLibrary(g);
         g.set("tostring", new LuaToString());
         g.set("print", new LuaPrint(g));
         g.set("error", ErrorFunction.create());
