@@ -46,7 +46,7 @@ public class KernelBench {
             return s
             """;
 
-    @Param({"LUAJC", "LUAJC_NO_BUDGET", "INTERPRETER", "INTERPRETER_NO_BUDGET"})
+    @Param({"LUAJC", "LUAJC_NO_BUDGET", "INTERPRETER", "INTERPRETER_NO_BUDGET", "INTERPRETER_BARE"})
     public BenchStates engine;
 
     private LuaFunction fib;
