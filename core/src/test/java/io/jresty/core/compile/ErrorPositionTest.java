@@ -54,6 +54,13 @@ class ErrorPositionTest {
 
     @ParameterizedTest(name = "luajc={0}")
     @ValueSource(booleans = {true, false})
+    void libraryArgumentErrorCarriesCallersPosition(boolean luajc) {
+        assertThatThrownBy(() -> run(luajc, "local s = 'x'\nlocal r = s:rep({})\nreturn r", NGINX))
+                .hasMessageStartingWith("content_by_lua(nginx.conf:12):2: bad argument");
+    }
+
+    @ParameterizedTest(name = "luajc={0}")
+    @ValueSource(booleans = {true, false})
     void errorLevelZeroHasNoPosition(boolean luajc) {
         assertThatThrownBy(() -> run(luajc, "error('plain', 0)", NGINX)).hasMessage("plain");
     }
