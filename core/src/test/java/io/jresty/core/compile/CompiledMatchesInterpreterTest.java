@@ -2,6 +2,7 @@ package io.jresty.core.compile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.luaj.vm2.Globals;
@@ -46,9 +47,8 @@ class CompiledMatchesInterpreterTest {
         bothEngines(source, expected);
     }
 
-    @ParameterizedTest
-    @ValueSource(ints = {0, 1})
-    void closuresCaptureEachIteration(int unused) {
+    @Test
+    void closuresCaptureEachIteration() {
         String source = """
                 local fs = {}
                 for i = 1, 3 do fs[i] = function() return i end end
@@ -61,9 +61,8 @@ class CompiledMatchesInterpreterTest {
         bothEngines(source, "1,2,3,10,20,30");
     }
 
-    @ParameterizedTest
-    @ValueSource(ints = {0})
-    void varargsAndTailCalls(int unused) {
+    @Test
+    void varargsAndTailCalls() {
         String source = """
                 local function count(...) return select('#', ...) end
                 local function pass(...) return count(...) end
@@ -73,9 +72,8 @@ class CompiledMatchesInterpreterTest {
         bothEngines(source, "2:4:5000050000");
     }
 
-    @ParameterizedTest
-    @ValueSource(ints = {0})
-    void pcallInsideLoopsKeepsGoing(int unused) {
+    @Test
+    void pcallInsideLoopsKeepsGoing() {
         String source = """
                 local caught = 0
                 for i = 1, 50 do
