@@ -109,6 +109,14 @@ class ErrorPositionTest {
         assertThat(run(true, inFunction, NGINX).arg1().toint()).isEqualTo(8);
     }
 
+    @ParameterizedTest(name = "luajc={0}")
+    @ValueSource(booleans = {true, false})
+    void messageThatLooksLikeAPositionIsLeftAlone(boolean luajc) {
+        String source = "local ok, err = pcall(function() error('at 10:30 nothing') end) return err";
+        assertThat(run(luajc, source, NGINX).arg1().tojstring())
+                .isEqualTo("content_by_lua(nginx.conf:12):1: at 10:30 nothing");
+    }
+
     @org.junit.jupiter.api.Test
     void plainChunkNameShowsAsString() {
         assertThatThrownBy(() -> run(true, "error('x')", "return 1\nmore"))
