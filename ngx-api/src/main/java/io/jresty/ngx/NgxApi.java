@@ -1,6 +1,9 @@
 package io.jresty.ngx;
 
 import io.jresty.ngx.api.NgxArea;
+import io.jresty.ngx.codec.NgxCodec;
+import io.jresty.ngx.shdict.NgxShared;
+import io.jresty.ngx.time.NgxTime;
 import java.util.List;
 import org.luaj.vm2.Globals;
 import org.luaj.vm2.LuaTable;
@@ -11,7 +14,20 @@ public final class NgxApi {
 
     /** The areas, each one class as lua-nginx-module splits its sources. */
     static List<NgxArea> areas() {
-        return List.of();
+        return List.of(
+                new io.jresty.ngx.misc.NgxConstants(),
+                new io.jresty.ngx.misc.NgxInfo(),
+                new io.jresty.ngx.misc.NgxProperties(),
+                new io.jresty.ngx.log.NgxLog(),
+                new io.jresty.ngx.output.NgxOutput(),
+                new io.jresty.ngx.output.NgxArg(),
+                new io.jresty.ngx.control.NgxControl(),
+                new io.jresty.ngx.var.NgxVar(),
+                new io.jresty.ngx.header.NgxHeader(),
+                new io.jresty.ngx.req.NgxReq(),
+                new NgxTime(),
+                new NgxCodec(),
+                new NgxShared());
     }
 
     public static LuaTable install(Globals globals, NgxEnvironment env) {
@@ -20,7 +36,9 @@ public final class NgxApi {
             area.install(ngx, env);
         }
         globals.set("ngx", ngx);
+        globals.set("print", io.jresty.ngx.log.NgxLog.print(env));
         globals.get("package").get("loaded").set("ngx", ngx);
+        io.jresty.ngx.dynacode.DynacodeModule.install(globals, env);
         return ngx;
     }
 }
