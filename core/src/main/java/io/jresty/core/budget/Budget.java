@@ -12,6 +12,8 @@ import java.util.concurrent.ScheduledFuture;
  * which costs nothing measurable; {@link #run} arms the watchdog that sets that flag.
  */
 public final class Budget {
+    private static final ThreadLocal<Alarm> CURRENT = new ThreadLocal<>();
+
     private Budget() {}
 
     /** Ends the running Lua code if its thread was interrupted (its budget ran out). */
@@ -27,48 +29,46 @@ public final class Budget {
      * returns, so the thread can go on serving.
      */
     public static <T> T run(Duration limit, String what, Callable<T> work) throws Exception {
-        Alarm alarm = new Alarm(Thread.currentThread());
+        Alarm alarm = new Alarm(what, limit);
         ScheduledFuture<?> timer = Watchdog.at(Math.max(1, limit.toNanos()), alarm::fire);
+        try {
+            return share(alarm, work);
+        } finally {
+            timer.cancel(false);
+        }
+    }
+
+    /** The budget Lua on this thread runs under, or null: hand it to threads that run Lua for it. */
+    public static Alarm current() {
+        return CURRENT.get();
+    }
+
+    /**
+     * Runs work on this thread under a budget armed elsewhere, e.g. a coroutine body on its own
+     * thread under the budget of the request that resumed it: when that budget runs out this
+     * work ends with a {@link LuaTimeout} too. With a null alarm the work just runs.
+     */
+    public static <T> T share(Alarm alarm, Callable<T> work) throws Exception {
+        if (alarm == null) {
+            return work.call();
+        }
+        Alarm outer = CURRENT.get();
+        CURRENT.set(alarm);
+        alarm.join();
         try {
             return work.call();
         } catch (LuaTimeout | InterruptedException e) {
             // an interrupted blocking call inside the work is the same alarm seen from Java
             if (alarm.fired()) {
-                throw new LuaTimeout(what + " exceeded its budget of " + limit.toMillis() + " ms");
+                throw alarm.timeout();
             }
             throw e;
         } finally {
-            timer.cancel(false);
-            alarm.disarm();
-        }
-    }
-
-    /** The state one run shares with the watchdog; the lock makes "fire" and "disarm" exclusive. */
-    private static final class Alarm {
-        private final Thread runner;
-        private boolean armed = true;
-        private boolean fired;
-
-        Alarm(Thread runner) {
-            this.runner = runner;
-        }
-
-        synchronized void fire() {
-            if (armed) {
-                fired = true;
-                runner.interrupt();
-            }
-        }
-
-        synchronized boolean fired() {
-            return fired;
-        }
-
-        /** Called by the runner when it is done: no interrupt may arrive after this. */
-        synchronized void disarm() {
-            armed = false;
-            if (fired) {
-                Thread.interrupted();
+            alarm.leave();
+            CURRENT.set(outer);
+            if (outer != null && outer.fired()) {
+                // leave() cleared the interrupt; the enclosing budget ran out too, keep it ending
+                Thread.currentThread().interrupt();
             }
         }
     }

@@ -68,7 +68,9 @@ final class ErrorFunction {
             throw level == 0 ? new Unpositioned(text) : new LuaError(text, level);
         }
         if (message.isnil()) {
-            throw new LuaError((String) null, level);
+            // nil as the error value, not a null message: the interpreter hands the text of an
+            // error to the state's error function, and LuaJ cannot make a Lua value of null
+            throw new LuaError(LuaValue.NIL);
         }
         throw new LuaError(message);
     }

@@ -72,6 +72,43 @@ class BudgetTest {
     }
 
     @Test
+    void sharedBudgetStopsLuaOnAnotherThread() {
+        // what a coroutine implementation does: run the body on its own thread under the resumer's budget
+        LuaFunction body = chunk(true, "while true do end");
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () ->
+                assertThatThrownBy(() -> Budget.run(LIMIT, "timer", () -> {
+                    Alarm alarm = Budget.current();
+                    assertThat(alarm).isNotNull();
+                    Throwable[] seen = new Throwable[1];
+                    Thread helper = Thread.ofVirtual().start(() -> {
+                        try {
+                            Budget.share(alarm, body::call);
+                        } catch (Throwable e) {
+                            seen[0] = e;
+                        }
+                    });
+                    helper.join();
+                    throw (Error) seen[0];
+                })).isInstanceOf(LuaTimeout.class).hasMessage("timer exceeded its budget of 200 ms"));
+        assertThat(Budget.current()).isNull();
+    }
+
+    @Test
+    void innerBudgetEndingDoesNotHideOuterOne() {
+        LuaFunction runaway = chunk(true, "while true do end");
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () ->
+                assertThatThrownBy(() -> Budget.run(Duration.ofMillis(100), "request", () -> {
+                    try {
+                        Budget.run(Duration.ofMillis(300), "plugin", runaway::call);
+                    } catch (LuaTimeout inner) {
+                        // the request's budget ended first; the plugin's own came later or not at all
+                    }
+                    return runaway.call();
+                })).isInstanceOf(LuaTimeout.class).hasMessage("request exceeded its budget of 100 ms"));
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
+    }
+
+    @Test
     void workWithinBudgetReturnsItsResult() throws Exception {
         LuaFunction f = chunk(true, "local s = 0 for i = 1, 1000 do s = s + i end return s");
         assertThat(Budget.run(Duration.ofSeconds(5), "test", f::call).toint()).isEqualTo(500500);

@@ -54,6 +54,13 @@ class ErrorPositionTest {
 
     @ParameterizedTest(name = "luajc={0}")
     @ValueSource(booleans = {true, false})
+    void libraryArgumentErrorCarriesCallersPosition(boolean luajc) {
+        assertThatThrownBy(() -> run(luajc, "local s = 'x'\nlocal r = s:rep({})\nreturn r", NGINX))
+                .hasMessageStartingWith("content_by_lua(nginx.conf:12):2: bad argument");
+    }
+
+    @ParameterizedTest(name = "luajc={0}")
+    @ValueSource(booleans = {true, false})
     void errorLevelZeroHasNoPosition(boolean luajc) {
         assertThatThrownBy(() -> run(luajc, "error('plain', 0)", NGINX)).hasMessage("plain");
     }
@@ -100,6 +107,14 @@ class ErrorPositionTest {
         assertThat(run(true, source, NGINX).arg1().toint()).isEqualTo(7);
         String inFunction = "local ok, err = pcall(function() error({code = 8}) end) return err.code";
         assertThat(run(true, inFunction, NGINX).arg1().toint()).isEqualTo(8);
+    }
+
+    @ParameterizedTest(name = "luajc={0}")
+    @ValueSource(booleans = {true, false})
+    void messageThatLooksLikeAPositionIsLeftAlone(boolean luajc) {
+        String source = "local ok, err = pcall(function() error('at 10:30 nothing') end) return err";
+        assertThat(run(luajc, source, NGINX).arg1().tojstring())
+                .isEqualTo("content_by_lua(nginx.conf:12):1: at 10:30 nothing");
     }
 
     @org.junit.jupiter.api.Test
