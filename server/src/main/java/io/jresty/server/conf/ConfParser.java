@@ -1,8 +1,6 @@
 package io.jresty.server.conf;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -31,10 +29,14 @@ public final class ConfParser {
     /** Parses the main conf and everything it includes; returns the main context's directives. */
     public static List<ConfDirective> parse(Path file) throws ConfException {
         Path main = file.toAbsolutePath();
-        Path dir = main.getParent() != null ? main.getParent() : main.getRoot();
-        ConfParser parser = new ConfParser(dir);
+        return parse(main, read(main, ""));
+    }
+
+    /** Parses text as if it were the main conf at file (tests feed text without writing it). */
+    static List<ConfDirective> parse(Path file, String text) throws ConfException {
+        Path main = file.toAbsolutePath();
+        ConfParser parser = new ConfParser(prefixOf(main));
         Scope scope = new Scope(ConfContext.MAIN, null, null);
-        String text = read(main, "");
         parser.parseFile(main, text, scope);
         if (scope.directives.stream().noneMatch(d -> d.name().equals("events"))) {
             throw new ConfException("no \"events\" section in configuration");
@@ -214,12 +216,18 @@ public final class ConfParser {
         scope.directives.add(new ConfDirective(name, args, block, reader.file(), line));
     }
 
-    /** Reads a conf file as UTF-8 (bad bytes become U+FFFD), failing in nginx's words. */
+    /**
+     * Reads a conf file as UTF-8 (bad bytes become U+FFFD), failing in nginx's words. nginx
+     * reads as many bytes as fstat reports, so a device or a fifo reads as empty.
+     */
     private static String read(Path file, String where) throws ConfException {
         byte[] bytes;
         try {
             if (Files.isDirectory(file)) {
-                throw new ConfException("read() \"" + file + "\" failed (21: Is a directory)" + where);
+                throw new ConfException("pread() \"" + file + "\" failed (21: Is a directory)", "crit");
+            }
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                return "";
             }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
@@ -229,13 +237,6 @@ public final class ConfParser {
         } catch (IOException | SecurityException e) {
             throw new ConfException("open() \"" + file + "\" failed (" + e.getMessage() + ")" + where);
         }
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE)
-                .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new ConfException("read() \"" + file + "\" failed (" + e.getMessage() + ")" + where);
-        }
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

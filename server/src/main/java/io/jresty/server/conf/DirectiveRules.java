@@ -43,6 +43,10 @@ final class DirectiveRules {
                         + where);
                 }
             }
+            case "return" -> RewriteRules.checkReturn(args, where);
+            case "rewrite" -> RewriteRules.checkRewrite(args, where);
+            case "set" -> RewriteRules.checkSet(args, where);
+            case "if" -> RewriteRules.checkIf(args, where);
             case "lua_shared_dict" -> checkSharedDict(args, scope.http(), where);
             case "log_format" -> {
                 List<String> formats = scope.http().logFormats;

@@ -54,6 +54,8 @@ class ConfErrorsTest {
             Arguments.of("http {}\n", "no \"events\" section in configuration"),
             Arguments.of("events {}\ninclude /nonexist/x.conf;\n",
                 "open() \"/nonexist/x.conf\" failed (2: No such file or directory) in D/nginx.conf:2"),
+            Arguments.of("events {}\ninclude logs;\n", "pread() \"D/logs\" failed (21: Is a directory)"),
+            Arguments.of("events {}\ninclude /dev/null;\nfoo;\n", "unknown directive \"foo\" in D/nginx.conf:3"),
             Arguments.of("events {}\ninclude nonexist/x.conf;\n",
                 "open() \"D/nonexist/x.conf\" failed (2: No such file or directory) in D/nginx.conf:2"),
             Arguments.of("events {}\nhttp { types { include /nonexist.conf; } }\n",
@@ -121,7 +123,8 @@ class ConfErrorsTest {
 
     @ParameterizedTest(name = "{1}")
     @MethodSource("cases")
-    void failsWithNginxMessage(String conf, String message) {
+    void failsWithNginxMessage(String conf, String message) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(dir.resolve("logs"));
         assertThat(Confs.error(dir, conf)).isEqualTo(message);
     }
 }

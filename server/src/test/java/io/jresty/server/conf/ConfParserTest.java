@@ -144,6 +144,13 @@ class ConfParserTest {
     }
 
     @Test
+    void theSampleConfsParse() throws ConfException {
+        for (String conf : Corpus.CONFS) {
+            assertThat(Confs.parse(dir, conf)).isNotEmpty();
+        }
+    }
+
+    @Test
     void chunkNameFollowsLuaNginxModule() throws ConfException {
         Confs.write(dir, "conf.d/site.conf", "server { location / {\n content_by_lua_block { ngx.say(1) } } }\n");
         List<ConfDirective> main = Confs.parse(dir, "events {}\nhttp {\n init_by_lua_block {\n } include conf.d/site.conf; }\n");
