@@ -2,6 +2,7 @@ package io.jresty.ngx;
 
 import io.jresty.ngx.api.NgxArea;
 import io.jresty.ngx.codec.NgxCodec;
+import io.jresty.ngx.re.NgxRe;
 import io.jresty.ngx.shdict.NgxShared;
 import io.jresty.ngx.time.NgxTime;
 import java.util.List;
@@ -14,7 +15,7 @@ public final class NgxApi {
 
     /** The areas, each one class as lua-nginx-module splits its sources. */
     static List<NgxArea> areas() {
-        return List.of(new NgxTime(), new NgxCodec(), new NgxShared());
+        return List.of(new NgxTime(), new NgxCodec(), new NgxRe(), new NgxShared());
     }
 
     public static LuaTable install(Globals globals, NgxEnvironment env) {

@@ -41,6 +41,7 @@ public final class NgxLua {
             }
         });
         defineAdvance();
+        loadPrelude();
         globals.set("show", new VarArgFunction() {
             @Override
             public Varargs invoke(Varargs args) {
@@ -62,6 +63,14 @@ public final class NgxLua {
                 return NONE;
             }
         });
+    }
+
+    private void loadPrelude() {
+        try (java.io.InputStream in = NgxLua.class.getResourceAsStream("prelude.lua")) {
+            globals.load(new String(in.readAllBytes(), StandardCharsets.UTF_8), "prelude").call();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A fixed clock at 2010-11-18 11:27:35.123 UTC and no shared dicts. */

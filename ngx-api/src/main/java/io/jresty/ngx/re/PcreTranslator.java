@@ -1,0 +1,492 @@
+package io.jresty.ngx.re;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Rewrites a PCRE pattern (as lua-nginx-module hands it to PCRE 8) into java.util.regex syntax.
+ * Every capturing group becomes a plain numbered group, so names keep PCRE's rules
+ * (underscores, duplicates with the D option) and we keep the name table ourselves.
+ *
+ * <p>Translated: named groups in all three spellings, named and relative back references
+ * ({@code \k<n> \k'n' \k{n} \g{n} \g1 \g{-1} (?P=n)}), POSIX classes ({@code [[:alpha:]]},
+ * {@code [[:^digit:]]}), a ']' first in a class, '[' and '&&' inside classes, '{' that does
+ * not start a quantifier, octal and {@code \x} escapes, {@code \N}, {@code (?#...)} comments,
+ * leading {@code (*UTF8)}-style verbs, whitespace in classes under {@code x}.
+ *
+ * <p>Not translatable (a compile error says so): recursion and subroutine calls
+ * ({@code (?R) (?1) (?&n) (?P>n)}), conditional groups, branch reset {@code (?|}, callouts,
+ * {@code \K}, {@code \C}, backtracking verbs other than {@code (*FAIL)}, and the ungreedy
+ * inline flag {@code (?U)}. Semantics that differ silently: the {@code d} (DFA) option gives
+ * the leftmost match rather than the longest; after an empty match the next search simply
+ * moves on one character (lua-nginx-module's gsub does the same).
+ */
+final class PcreTranslator {
+    private static final Map<String, String> POSIX = Map.ofEntries(
+            Map.entry("alpha", "Alpha"), Map.entry("digit", "Digit"), Map.entry("alnum", "Alnum"),
+            Map.entry("upper", "Upper"), Map.entry("lower", "Lower"), Map.entry("space", "Space"),
+            Map.entry("punct", "Punct"), Map.entry("print", "Print"), Map.entry("graph", "Graph"),
+            Map.entry("cntrl", "Cntrl"), Map.entry("xdigit", "XDigit"), Map.entry("blank", "Blank"),
+            Map.entry("ascii", "ASCII"));
+    private static final List<String> SKIPPED_VERBS = List.of("UTF8", "UTF", "UCP", "NO_START_OPT", "CR", "LF",
+            "CRLF", "ANYCRLF", "ANY", "BSR_ANYCRLF", "BSR_UNICODE", "NO_AUTO_POSSESS");
+
+    /** The Java pattern, and the PCRE name of each group (index 1..groups; null when unnamed). */
+    record Translation(String pattern, List<String> names) {
+        int groups() {
+            return names.size() - 1;
+        }
+    }
+
+    private final String src;
+    private final boolean extended;
+    private final boolean duplicateNames;
+    private final StringBuilder out = new StringBuilder();
+    private final List<String> names = new ArrayList<>();
+    private int i;
+
+    private PcreTranslator(String src, RegexOptions options) {
+        this.src = src;
+        this.extended = options.extended();
+        this.duplicateNames = options.duplicateNames();
+        names.add(null);
+    }
+
+    static Translation translate(String pattern, RegexOptions options) throws RegexSyntaxError {
+        PcreTranslator t = new PcreTranslator(pattern, options);
+        t.run();
+        return new Translation(t.out.toString(), java.util.Collections.unmodifiableList(new ArrayList<>(t.names)));
+    }
+
+    private void run() throws RegexSyntaxError {
+        while (i < src.length()) {
+            char c = src.charAt(i);
+            switch (c) {
+                case '\\' -> escape(false);
+                case '[' -> characterClass();
+                case '(' -> group();
+                case '{' -> brace();
+                case '#' -> {
+                    if (extended) {
+                        while (i < src.length() && src.charAt(i) != '\n') {
+                            i++;
+                        }
+                    } else {
+                        out.append(c);
+                        i++;
+                    }
+                }
+                default -> {
+                    out.append(c);
+                    i++;
+                }
+            }
+        }
+    }
+
+    private RegexSyntaxError error(String message) {
+        return new RegexSyntaxError(message);
+    }
+
+    private char at(int p) {
+        return p < src.length() ? src.charAt(p) : '\0';
+    }
+
+    private boolean isOctal(char c) {
+        return c >= '0' && c <= '7';
+    }
+
+    private void literal(int codePoint) {
+        out.append("\\x{").append(Integer.toHexString(codePoint)).append('}');
+    }
+
+    private void escape(boolean inClass) throws RegexSyntaxError {
+        if (i + 1 >= src.length()) {
+            throw error("\\ at end of pattern");
+        }
+        char d = src.charAt(i + 1);
+        switch (d) {
+            case 'Q' -> {
+                int end = src.indexOf("\\E", i + 2);
+                String text = end < 0 ? src.substring(i + 2) : src.substring(i + 2, end);
+                for (int k = 0; k < text.length(); k++) {
+                    literal(text.charAt(k));
+                }
+                i = end < 0 ? src.length() : end + 2;
+            }
+            case 'E' -> i += 2;
+            case '0' -> {
+                int p = i + 2;
+                int v = 0;
+                while (p < i + 4 && isOctal(at(p))) {
+                    v = v * 8 + at(p++) - '0';
+                }
+                literal(v);
+                i = p;
+            }
+            case '1', '2', '3', '4', '5', '6', '7', '8', '9' -> digitsEscape(inClass);
+            case 'x' -> hexEscape();
+            case 'o' -> {
+                int close = src.indexOf('}', i + 2);
+                if (at(i + 2) != '{' || close < 0) {
+                    throw error("missing opening brace after \\o");
+                }
+                literal(Integer.parseInt(src.substring(i + 3, close), 8));
+                i = close + 1;
+            }
+            case 'k' -> namedReference(i + 2);
+            case 'g' -> gReference();
+            case 'K' -> throw error("\\K is not supported");
+            case 'C' -> throw error("\\C is not supported");
+            case 'N' -> {
+                out.append(inClass ? "N" : "[^\\n]");
+                i += 2;
+            }
+            case 'b' -> {
+                out.append(inClass ? "\\x{8}" : "\\b");
+                i += 2;
+            }
+            case 'p', 'P' -> property(d);
+            default -> {
+                out.append('\\').append(d);
+                i += 2;
+            }
+        }
+    }
+
+    /** \1..\9 are back references; longer numbers too when that many groups exist, else octal. */
+    private void digitsEscape(boolean inClass) {
+        int p = i + 1;
+        while (Character.isDigit(at(p))) {
+            p++;
+        }
+        String digits = src.substring(i + 1, p);
+        boolean octal = digits.chars().allMatch(ch -> ch <= '7');
+        if (inClass || (digits.length() > 1 && octal && Integer.parseInt(digits) > countGroups())) {
+            int q = i + 1;
+            int v = 0;
+            while (q < i + 4 && isOctal(at(q))) {
+                v = v * 8 + at(q++) - '0';
+            }
+            literal(v);
+            i = q;
+            return;
+        }
+        out.append("(?:\\").append(Integer.parseInt(digits)).append(')');
+        i = p;
+    }
+
+    /** Capturing groups of the whole pattern, counted roughly (for PCRE's octal-or-reference rule). */
+    private int countGroups() {
+        int n = 0;
+        for (int k = 0; k < src.length(); k++) {
+            char c = src.charAt(k);
+            if (c == '\\') {
+                k++;
+            } else if (c == '(' && (at(k + 1) != '?' || at(k + 2) == '<' && at(k + 3) != '=' && at(k + 3) != '!'
+                    || at(k + 2) == 'P' && at(k + 3) == '<' || at(k + 2) == '\'')) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private void hexEscape() {
+        int p = i + 2;
+        int v;
+        if (at(p) == '{') {
+            int close = src.indexOf('}', p);
+            v = Integer.parseInt(src.substring(p + 1, close), 16);
+            p = close + 1;
+        } else {
+            v = 0;
+            int start = p;
+            while (p < start + 2 && Character.digit(at(p), 16) >= 0) {
+                v = v * 16 + Character.digit(at(p++), 16);
+            }
+        }
+        literal(v);
+        i = p;
+    }
+
+    private void property(char d) {
+        if (at(i + 2) != '{') {
+            out.append('\\').append(d).append(at(i + 2));
+            i += 3;
+            return;
+        }
+        int close = src.indexOf('}', i + 2);
+        String name = src.substring(i + 3, close < 0 ? src.length() : close);
+        boolean negate = name.startsWith("^");
+        if (negate) {
+            name = name.substring(1);
+        }
+        char letter = negate ? (d == 'p' ? 'P' : 'p') : d;
+        // PCRE names scripts bare (\p{Greek}); Java wants them as IsGreek
+        String javaName = name.length() <= 2 || name.equals("Any") ? name : "Is" + name;
+        out.append('\\').append(letter).append('{').append(name.equals("Any") ? "all" : javaName).append('}');
+        i = close < 0 ? src.length() : close + 1;
+    }
+
+    private void namedReference(int p) throws RegexSyntaxError {
+        char open = at(p);
+        char close = switch (open) {
+            case '<' -> '>';
+            case '\'' -> '\'';
+            case '{' -> '}';
+            default -> '\0';
+        };
+        int end = close == '\0' ? -1 : src.indexOf(close, p + 1);
+        if (end < 0) {
+            throw error("\\k is not followed by a braced, angle-bracketed, or quoted name");
+        }
+        backReference(src.substring(p + 1, end));
+        i = end + 1;
+    }
+
+    private void gReference() throws RegexSyntaxError {
+        int p = i + 2;
+        String ref;
+        if (at(p) == '{') {
+            int end = src.indexOf('}', p);
+            if (end < 0) {
+                throw error("a numbered reference must not be zero");
+            }
+            ref = src.substring(p + 1, end);
+            i = end + 1;
+        } else {
+            int q = p;
+            if (at(q) == '-' || at(q) == '+') {
+                q++;
+            }
+            while (Character.isDigit(at(q))) {
+                q++;
+            }
+            ref = src.substring(p, q);
+            i = q;
+        }
+        backReference(ref);
+    }
+
+    /** A reference by name, number or relative number (-1 is the last group opened so far). */
+    private void backReference(String ref) throws RegexSyntaxError {
+        int group;
+        if (ref.matches("-\\d+")) {
+            group = names.size() - Integer.parseInt(ref.substring(1));
+        } else if (ref.matches("\\+?\\d+")) {
+            group = Integer.parseInt(ref.replace("+", ""));
+        } else {
+            group = names.indexOf(ref);
+        }
+        if (group <= 0) {
+            throw error("reference to non-existent subpattern");
+        }
+        out.append("(?:\\").append(group).append(')');
+    }
+
+    private void characterClass() throws RegexSyntaxError {
+        out.append('[');
+        i++;
+        if (at(i) == '^') {
+            out.append('^');
+            i++;
+        }
+        if (at(i) == ']') {
+            out.append("\\]");
+            i++;
+        }
+        while (true) {
+            if (i >= src.length()) {
+                throw error("missing terminating ] for character class");
+            }
+            char c = src.charAt(i);
+            if (c == ']') {
+                out.append(']');
+                i++;
+                return;
+            }
+            if (c == '[' && at(i + 1) == ':') {
+                posixClass();
+            } else if (c == '\\') {
+                escape(true);
+            } else if (c == '[' || c == '&' || (extended && (c == '#' || Character.isWhitespace(c)))) {
+                // Java reads these as nested classes, intersections or (under x) as nothing
+                literal(c);
+                i++;
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+    }
+
+    private void posixClass() throws RegexSyntaxError {
+        int end = src.indexOf(":]", i + 2);
+        if (end < 0) {
+            literal('[');
+            i++;
+            return;
+        }
+        String name = src.substring(i + 2, end);
+        boolean negate = name.startsWith("^");
+        if (negate) {
+            name = name.substring(1);
+        }
+        if (name.equals("word")) {
+            out.append(negate ? "\\W" : "\\w");
+        } else {
+            String java = POSIX.get(name);
+            if (java == null) {
+                throw error("unknown POSIX class name");
+            }
+            out.append(negate ? "\\P{" : "\\p{").append(java).append('}');
+        }
+        i = end + 2;
+    }
+
+    private void group() throws RegexSyntaxError {
+        char next = at(i + 1);
+        if (next == '*') {
+            verb();
+            return;
+        }
+        if (next != '?') {
+            names.add(null);
+            out.append('(');
+            i++;
+            return;
+        }
+        char kind = at(i + 2);
+        switch (kind) {
+            case '#' -> {
+                int end = src.indexOf(')', i);
+                i = end < 0 ? src.length() : end + 1;
+            }
+            case '<' -> {
+                if (at(i + 3) == '=' || at(i + 3) == '!') {
+                    out.append("(?<").append(at(i + 3));
+                    i += 4;
+                } else {
+                    namedGroup(i + 3, '>');
+                }
+            }
+            case '\'' -> namedGroup(i + 3, '\'');
+            case 'P' -> {
+                char p = at(i + 3);
+                if (p == '<') {
+                    namedGroup(i + 4, '>');
+                } else if (p == '=') {
+                    int end = src.indexOf(')', i);
+                    if (end < 0) {
+                        throw error("missing )");
+                    }
+                    backReference(src.substring(i + 4, end));
+                    i = end + 1;
+                } else {
+                    throw error("recursion and subroutine calls are not supported");
+                }
+            }
+            case 'R', '&', '+', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9' ->
+                    throw error("recursion and subroutine calls are not supported");
+            case '-' -> {
+                if (Character.isDigit(at(i + 3))) {
+                    throw error("recursion and subroutine calls are not supported");
+                }
+                inlineFlags();
+            }
+            case '|' -> throw error("branch reset groups are not supported");
+            case '(' -> throw error("conditional groups are not supported");
+            case 'C' -> throw error("callouts are not supported");
+            case ':', '=', '!', '>' -> {
+                out.append("(?").append(kind);
+                i += 3;
+            }
+            default -> inlineFlags();
+        }
+    }
+
+    /** (?imsx-imsx) and (?imsx-imsx: ...); PCRE's J and X mean nothing here, its U has no Java twin. */
+    private void inlineFlags() throws RegexSyntaxError {
+        int p = i + 2;
+        StringBuilder flags = new StringBuilder();
+        while (p < src.length() && src.charAt(p) != ')' && src.charAt(p) != ':') {
+            char f = src.charAt(p++);
+            switch (f) {
+                case 'i', 'm', 's', 'x', '-' -> flags.append(f);
+                case 'J', 'X' -> { }
+                case 'U' -> throw error("the ungreedy flag (?U) is not supported");
+                default -> throw error("unrecognized character after (? or (?-");
+            }
+        }
+        if (p >= src.length()) {
+            throw error("missing )");
+        }
+        char end = src.charAt(p);
+        String f = flags.toString();
+        if (f.isEmpty() || f.equals("-")) {
+            out.append(end == ':' ? "(?:" : "");
+        } else {
+            out.append("(?").append(f).append(end);
+        }
+        i = p + 1;
+    }
+
+    private void namedGroup(int nameStart, char close) throws RegexSyntaxError {
+        int end = src.indexOf(close, nameStart);
+        if (end < 0) {
+            throw error("syntax error in subpattern name (missing terminator)");
+        }
+        String name = src.substring(nameStart, end);
+        if (name.isEmpty() || !name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw error("group name must start with a non-digit");
+        }
+        if (!duplicateNames && names.contains(name)) {
+            throw new RegexSyntaxError("two named subpatterns have the same name", end);
+        }
+        names.add(name);
+        out.append('(');
+        i = end + 1;
+    }
+
+    private void verb() throws RegexSyntaxError {
+        int end = src.indexOf(')', i);
+        if (end < 0) {
+            throw error("(*VERB) not recognized or malformed");
+        }
+        String verb = src.substring(i + 2, end);
+        String bare = verb.replaceAll("=.*", "");
+        if (SKIPPED_VERBS.contains(bare) || bare.startsWith("LIMIT_")) {
+            i = end + 1;
+        } else if (verb.equals("FAIL") || verb.equals("F")) {
+            out.append("(?!)");
+            i = end + 1;
+        } else {
+            throw error("(*VERB) not recognized or malformed");
+        }
+    }
+
+    /** A '{' that starts no quantifier is a literal in PCRE and an error in Java. */
+    private void brace() {
+        int p = i + 1;
+        int digits = 0;
+        while (Character.isDigit(at(p))) {
+            p++;
+            digits++;
+        }
+        boolean quantifier = false;
+        if (digits > 0) {
+            if (at(p) == '}') {
+                quantifier = true;
+            } else if (at(p) == ',') {
+                p++;
+                while (Character.isDigit(at(p))) {
+                    p++;
+                }
+                quantifier = at(p) == '}';
+            }
+        }
+        out.append(quantifier ? "{" : "\\{");
+        i++;
+    }
+}

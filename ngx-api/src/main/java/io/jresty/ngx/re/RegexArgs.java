@@ -1,0 +1,79 @@
+package io.jresty.ngx.re;
+
+import org.luaj.vm2.LuaError;
+import org.luaj.vm2.LuaString;
+import org.luaj.vm2.LuaTable;
+import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.Varargs;
+
+/** The arguments every ngx.re function shares: subject, regex, options and ctx. */
+final class RegexArgs {
+    private RegexArgs() {}
+
+    /** lua-resty-core passes a non-string subject through tostring. */
+    static LuaString subject(LuaValue v) {
+        return text(v);
+    }
+
+    static LuaString text(LuaValue v) {
+        if (v.type() == LuaValue.TSTRING || v.type() == LuaValue.TNUMBER) {
+            return v.checkstring();
+        }
+        LuaValue meta = v.metatag(LuaValue.TOSTRING);
+        if (!meta.isnil()) {
+            return meta.call(v).checkstring();
+        }
+        return LuaString.valueOf(v.tojstring());
+    }
+
+    static byte[] regex(Varargs args, int n, String function) {
+        LuaValue v = args.arg(n);
+        if (v.type() != LuaValue.TSTRING && v.type() != LuaValue.TNUMBER) {
+            throw badArgument(n, function, "string expected, got " + v.typename());
+        }
+        LuaString s = v.checkstring();
+        byte[] b = new byte[s.m_length];
+        s.copyInto(0, b, 0, b.length);
+        return b;
+    }
+
+    static RegexOptions options(Varargs args, int n, String function) {
+        LuaValue v = args.arg(n);
+        if (v.isnil()) {
+            return RegexOptions.NONE;
+        }
+        if (v.type() != LuaValue.TSTRING) {
+            throw badArgument(n, function, "string expected, got " + v.typename());
+        }
+        return RegexOptions.parse(v.tojstring());
+    }
+
+    /** The ctx table, or null. */
+    static LuaTable ctx(Varargs args, int n, String function) {
+        LuaValue v = args.arg(n);
+        if (v.isnil()) {
+            return null;
+        }
+        if (!v.istable()) {
+            throw badArgument(n, function, "table expected, got " + v.typename());
+        }
+        return (LuaTable) v;
+    }
+
+    /** ctx.pos as a 0-based byte offset (values below 1 count as 1). */
+    static int startByte(LuaTable ctx) {
+        if (ctx == null) {
+            return 0;
+        }
+        LuaValue pos = ctx.get("pos");
+        if (pos.isnil()) {
+            return 0;
+        }
+        double p = pos.checkdouble();
+        return p <= 1 ? 0 : (int) Math.min(Integer.MAX_VALUE, p - 1);
+    }
+
+    static LuaError badArgument(int n, String function, String message) {
+        return new LuaError("bad argument #" + n + " to '" + function + "' (" + message + ")");
+    }
+}
