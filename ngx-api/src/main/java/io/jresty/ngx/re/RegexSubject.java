@@ -15,7 +15,7 @@ import org.luaj.vm2.LuaString;
  */
 final class RegexSubject implements CharSequence {
     /** Steps (character reads) one search may take, at least; longer subjects get more. */
-    static final long BASE_STEPS = 20_000_000L;
+    static final long BASE_STEPS = 5_000_000L;
     private static final long STEPS_PER_CHAR = 64;
 
     /** The search read more characters than its budget allows (PCRE_ERROR_MATCHLIMIT). */
