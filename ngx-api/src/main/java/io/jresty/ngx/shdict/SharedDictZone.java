@@ -50,7 +50,7 @@ public final class SharedDictZone {
         this.name = name;
         this.capacityBytes = capacityBytes;
         this.clock = clock;
-        this.slab = new SlabPages(capacityBytes);
+        this.slab = new SlabPages(capacityBytes, name);
     }
 
     public String name() {
