@@ -72,7 +72,7 @@ final class QueryArgs {
     /**
      * Splits at '&'; a key without '=' is true, an empty key is dropped, a repeated key
      * collects its values in a list. Keys and values are unescaped ('+' is a space).
-     * max below 1 means no limit.
+     * At most max segments are read; below 1 means no limit.
      */
     static LuaTable decode(LuaString query, int max) {
         LuaTable result = new LuaTable();
@@ -93,8 +93,9 @@ final class QueryArgs {
                 LuaValue value = eq == end ? LuaValue.TRUE
                         : ByteArgs.lua(UriEscape.unescape(java.util.Arrays.copyOfRange(q, eq + 1, end)));
                 add(result, key, value);
-                count++;
             }
+            // every segment counts against max, even an empty one or one without a key
+            count++;
             start = end + 1;
         }
         return result;
