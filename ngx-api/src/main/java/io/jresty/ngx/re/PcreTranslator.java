@@ -29,8 +29,6 @@ final class PcreTranslator {
             Map.entry("punct", "Punct"), Map.entry("print", "Print"), Map.entry("graph", "Graph"),
             Map.entry("cntrl", "Cntrl"), Map.entry("xdigit", "XDigit"), Map.entry("blank", "Blank"),
             Map.entry("ascii", "ASCII"));
-    private static final List<String> SKIPPED_VERBS = List.of("UTF8", "UTF", "UCP", "NO_START_OPT", "CR", "LF",
-            "CRLF", "ANYCRLF", "ANY", "BSR_ANYCRLF", "BSR_UNICODE", "NO_AUTO_POSSESS");
 
     /** The Java pattern, and the PCRE name of each group (index 1..groups; null when unnamed). */
     record Translation(String pattern, List<String> names) {
@@ -39,12 +37,14 @@ final class PcreTranslator {
         }
     }
 
-    private final String src;
-    private final boolean extended;
-    private final boolean duplicateNames;
-    private final StringBuilder out = new StringBuilder();
-    private final List<String> names = new ArrayList<>();
-    private int i;
+    final String src;
+    final boolean extended;
+    final boolean duplicateNames;
+    final StringBuilder out = new StringBuilder();
+    final List<String> names = new ArrayList<>();
+    /** The cursor in src. */
+    int i;
+    private final PcreGroups groups = new PcreGroups(this);
 
     private PcreTranslator(String src, RegexOptions options) {
         this.src = src;
@@ -65,7 +65,7 @@ final class PcreTranslator {
             switch (c) {
                 case '\\' -> escape(false);
                 case '[' -> characterClass();
-                case '(' -> group();
+                case '(' -> groups.group();
                 case '{' -> brace();
                 case '#' -> {
                     if (extended) {
@@ -85,11 +85,11 @@ final class PcreTranslator {
         }
     }
 
-    private RegexSyntaxError error(String message) {
+    RegexSyntaxError error(String message) {
         return new RegexSyntaxError(message);
     }
 
-    private char at(int p) {
+    char at(int p) {
         return p < src.length() ? src.charAt(p) : '\0';
     }
 
@@ -270,7 +270,7 @@ final class PcreTranslator {
     }
 
     /** A reference by name, number or relative number (-1 is the last group opened so far). */
-    private void backReference(String ref) throws RegexSyntaxError {
+    void backReference(String ref) throws RegexSyntaxError {
         int group;
         if (ref.matches("-\\d+")) {
             group = names.size() - Integer.parseInt(ref.substring(1));
@@ -343,127 +343,6 @@ final class PcreTranslator {
             out.append(negate ? "\\P{" : "\\p{").append(java).append('}');
         }
         i = end + 2;
-    }
-
-    private void group() throws RegexSyntaxError {
-        char next = at(i + 1);
-        if (next == '*') {
-            verb();
-            return;
-        }
-        if (next != '?') {
-            names.add(null);
-            out.append('(');
-            i++;
-            return;
-        }
-        char kind = at(i + 2);
-        switch (kind) {
-            case '#' -> {
-                int end = src.indexOf(')', i);
-                i = end < 0 ? src.length() : end + 1;
-            }
-            case '<' -> {
-                if (at(i + 3) == '=' || at(i + 3) == '!') {
-                    out.append("(?<").append(at(i + 3));
-                    i += 4;
-                } else {
-                    namedGroup(i + 3, '>');
-                }
-            }
-            case '\'' -> namedGroup(i + 3, '\'');
-            case 'P' -> {
-                char p = at(i + 3);
-                if (p == '<') {
-                    namedGroup(i + 4, '>');
-                } else if (p == '=') {
-                    int end = src.indexOf(')', i);
-                    if (end < 0) {
-                        throw error("missing )");
-                    }
-                    backReference(src.substring(i + 4, end));
-                    i = end + 1;
-                } else {
-                    throw error("recursion and subroutine calls are not supported");
-                }
-            }
-            case 'R', '&', '+', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9' ->
-                    throw error("recursion and subroutine calls are not supported");
-            case '-' -> {
-                if (Character.isDigit(at(i + 3))) {
-                    throw error("recursion and subroutine calls are not supported");
-                }
-                inlineFlags();
-            }
-            case '|' -> throw error("branch reset groups are not supported");
-            case '(' -> throw error("conditional groups are not supported");
-            case 'C' -> throw error("callouts are not supported");
-            case ':', '=', '!', '>' -> {
-                out.append("(?").append(kind);
-                i += 3;
-            }
-            default -> inlineFlags();
-        }
-    }
-
-    /** (?imsx-imsx) and (?imsx-imsx: ...); PCRE's J and X mean nothing here, its U has no Java twin. */
-    private void inlineFlags() throws RegexSyntaxError {
-        int p = i + 2;
-        StringBuilder flags = new StringBuilder();
-        while (p < src.length() && src.charAt(p) != ')' && src.charAt(p) != ':') {
-            char f = src.charAt(p++);
-            switch (f) {
-                case 'i', 'm', 's', 'x', '-' -> flags.append(f);
-                case 'J', 'X' -> { }
-                case 'U' -> throw error("the ungreedy flag (?U) is not supported");
-                default -> throw error("unrecognized character after (? or (?-");
-            }
-        }
-        if (p >= src.length()) {
-            throw error("missing )");
-        }
-        char end = src.charAt(p);
-        String f = flags.toString();
-        if (f.isEmpty() || f.equals("-")) {
-            out.append(end == ':' ? "(?:" : "");
-        } else {
-            out.append("(?").append(f).append(end);
-        }
-        i = p + 1;
-    }
-
-    private void namedGroup(int nameStart, char close) throws RegexSyntaxError {
-        int end = src.indexOf(close, nameStart);
-        if (end < 0) {
-            throw error("syntax error in subpattern name (missing terminator)");
-        }
-        String name = src.substring(nameStart, end);
-        if (name.isEmpty() || !name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-            throw error("group name must start with a non-digit");
-        }
-        if (!duplicateNames && names.contains(name)) {
-            throw new RegexSyntaxError("two named subpatterns have the same name", end);
-        }
-        names.add(name);
-        out.append('(');
-        i = end + 1;
-    }
-
-    private void verb() throws RegexSyntaxError {
-        int end = src.indexOf(')', i);
-        if (end < 0) {
-            throw error("(*VERB) not recognized or malformed");
-        }
-        String verb = src.substring(i + 2, end);
-        String bare = verb.replaceAll("=.*", "");
-        if (SKIPPED_VERBS.contains(bare) || bare.startsWith("LIMIT_")) {
-            i = end + 1;
-        } else if (verb.equals("FAIL") || verb.equals("F")) {
-            out.append("(?!)");
-            i = end + 1;
-        } else {
-            throw error("(*VERB) not recognized or malformed");
-        }
     }
 
     /** A '{' that starts no quantifier is a literal in PCRE and an error in Java. */
