@@ -261,6 +261,15 @@ public final class SharedDictZone {
         return keys;
     }
 
+    /** Whether the running page count equals one recounted from the entries (for tests). */
+    synchronized boolean accountingConsistent() {
+        SlabPages recount = new SlabPages(capacityBytes, name);
+        for (DictEntry e : entries.values()) {
+            e.allocate(recount);
+        }
+        return recount.sameUsage(slab) && !slab.overflows();
+    }
+
     private static long expiry(long now, long ttlMillis) {
         return ttlMillis > 0 ? now + ttlMillis : 0;
     }

@@ -58,6 +58,10 @@ final class SlabPages {
         return used;
     }
 
+    boolean sameUsage(SlabPages other) {
+        return largePages == other.largePages && java.util.Arrays.equals(chunks, other.chunks);
+    }
+
     boolean overflows() {
         return usedPages() > usablePages;
     }
