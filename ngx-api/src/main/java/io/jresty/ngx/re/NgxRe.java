@@ -43,15 +43,15 @@ public final class NgxRe implements NgxArea {
 
     private static Prepared prepare(RegexCache cache, Varargs a, String function, int optionsArg) {
         LuaString subject = RegexArgs.subject(a.arg1());
-        byte[] regex = RegexArgs.regex(a, 2, function);
-        RegexOptions options = RegexArgs.options(a, optionsArg, function);
+        LuaString regex = RegexArgs.regex(a, 2, function);
+        LuaString options = RegexArgs.options(a, optionsArg, function);
         CompiledRegex compiled;
         try {
             compiled = cache.compile(regex, options);
         } catch (RegexSyntaxError e) {
             return new Prepared(null, "pcre_compile() failed: " + e.getMessage());
         }
-        RegexSubject text = RegexSubject.of(subject, options);
+        RegexSubject text = RegexSubject.of(subject, compiled.options());
         if (text == null) {
             return new Prepared(null, "pcre_exec() failed: -10");
         }

@@ -26,26 +26,26 @@ final class RegexArgs {
         return LuaString.valueOf(v.tojstring());
     }
 
-    static byte[] regex(Varargs args, int n, String function) {
+    private static final LuaString NO_OPTIONS = LuaString.valueOf("");
+
+    static LuaString regex(Varargs args, int n, String function) {
         LuaValue v = args.arg(n);
         if (v.type() != LuaValue.TSTRING && v.type() != LuaValue.TNUMBER) {
             throw badArgument(n, function, "string expected, got " + v.typename());
         }
-        LuaString s = v.checkstring();
-        byte[] b = new byte[s.m_length];
-        s.copyInto(0, b, 0, b.length);
-        return b;
+        return v.checkstring();
     }
 
-    static RegexOptions options(Varargs args, int n, String function) {
+    /** The option letters, "" when absent. */
+    static LuaString options(Varargs args, int n, String function) {
         LuaValue v = args.arg(n);
         if (v.isnil()) {
-            return RegexOptions.NONE;
+            return NO_OPTIONS;
         }
         if (v.type() != LuaValue.TSTRING) {
             throw badArgument(n, function, "string expected, got " + v.typename());
         }
-        return RegexOptions.parse(v.tojstring());
+        return v.checkstring();
     }
 
     /** The ctx table, or null. */

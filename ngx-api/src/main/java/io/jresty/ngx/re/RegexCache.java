@@ -1,8 +1,8 @@
 package io.jresty.ngx.re;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.luaj.vm2.LuaString;
 
 /**
  * One worker's compiled patterns. Those compiled with the {@code o} option stay until the
@@ -14,17 +14,8 @@ final class RegexCache {
     static final int DEFAULT_MAX_ENTRIES = 1024;
     private static final int RECENT = 64;
 
-    private record Key(byte[] regex, String options) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Arrays.equals(regex, k.regex) && options.equals(k.options);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(regex) * 31 + options.hashCode();
-        }
-    }
+    /** Lua strings hash once and compare by content, so they key the cache without copies. */
+    private record Key(LuaString regex, LuaString options) {}
 
     private final int maxEntries;
     private final Map<Key, CompiledRegex> once = new LinkedHashMap<>();
@@ -39,14 +30,21 @@ final class RegexCache {
         this.maxEntries = maxEntries;
     }
 
-    synchronized CompiledRegex compile(byte[] regex, RegexOptions options) throws RegexSyntaxError {
-        Key key = new Key(regex, options.letters());
-        Map<Key, CompiledRegex> cache = options.compileOnce() ? once : recent;
-        CompiledRegex found = cache.get(key);
+    /** The compiled pattern; the option letters are parsed (and checked) only when it is not cached. */
+    synchronized CompiledRegex compile(LuaString regex, LuaString letters) throws RegexSyntaxError {
+        Key key = new Key(regex, letters);
+        CompiledRegex found = once.get(key);
+        if (found == null) {
+            found = recent.get(key);
+        }
         if (found != null) {
             return found;
         }
-        CompiledRegex compiled = CompiledRegex.compile(regex, options);
+        RegexOptions options = RegexOptions.parse(letters.tojstring());
+        Map<Key, CompiledRegex> cache = options.compileOnce() ? once : recent;
+        byte[] bytes = new byte[regex.m_length];
+        regex.copyInto(0, bytes, 0, bytes.length);
+        CompiledRegex compiled = CompiledRegex.compile(bytes, options);
         if (!options.compileOnce() || once.size() < maxEntries) {
             cache.put(key, compiled);
         }

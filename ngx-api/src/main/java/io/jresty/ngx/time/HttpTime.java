@@ -39,7 +39,7 @@ final class HttpTime {
     /** "Thu, 18-Nov-10 11:27:35 GMT"; years after 2037 keep four digits, as nginx writes them. */
     static String cookie(long seconds) {
         ZonedDateTime t = ZonedDateTime.ofInstant(java.time.Instant.ofEpochSecond(seconds), ZoneOffset.UTC);
-        String year = t.getYear() > 2037 ? Integer.toString(t.getYear()) : String.format("%02d", t.getYear() % 100);
+        String year = t.getYear() > 2037 ? Integer.toString(t.getYear()) : String.format(Locale.ROOT, "%02d", t.getYear() % 100);
         return String.format(Locale.ROOT, "%s, %02d-%s-%s %02d:%02d:%02d GMT", WEEK[t.getDayOfWeek().ordinal()],
                 t.getDayOfMonth(), MONTHS[t.getMonthValue() - 1], year, t.getHour(), t.getMinute(), t.getSecond());
     }

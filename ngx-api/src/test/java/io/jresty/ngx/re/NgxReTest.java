@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.luaj.vm2.LuaString;
 
 class NgxReTest {
     @TestFactory
@@ -91,13 +92,14 @@ class NgxReTest {
     @Test
     void compileOnceCacheStopsGrowingAtItsLimit() throws Exception {
         RegexCache cache = new RegexCache(RegexCache.DEFAULT_MAX_ENTRIES);
-        RegexOptions once = RegexOptions.parse("jo");
+        LuaString once = LuaString.valueOf("jo");
         for (int i = 0; i < 1100; i++) {
-            cache.compile(("a" + i).getBytes(java.nio.charset.StandardCharsets.US_ASCII), once);
+            cache.compile(LuaString.valueOf("a" + i), once);
         }
         assertThat(cache.compiledOnce()).isEqualTo(1024);
-        CompiledRegex first = cache.compile("a0".getBytes(java.nio.charset.StandardCharsets.US_ASCII), once);
-        assertThat(cache.compile("a0".getBytes(java.nio.charset.StandardCharsets.US_ASCII), once)).isSameAs(first);
+        CompiledRegex first = cache.compile(LuaString.valueOf("a0"), once);
+        assertThat(cache.compile(LuaString.valueOf("a0"), once)).isSameAs(first);
+        assertThat(cache.compile(LuaString.valueOf("a1099"), once)).isNotSameAs(cache.compile(LuaString.valueOf("a1099"), once));
     }
 
     @Test
