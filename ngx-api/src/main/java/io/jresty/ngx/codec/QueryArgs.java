@@ -1,6 +1,7 @@
 package io.jresty.ngx.codec;
 
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaTable;
@@ -89,9 +90,9 @@ final class QueryArgs {
                 eq++;
             }
             if (eq > start) {
-                LuaString key = ByteArgs.lua(UriEscape.unescape(java.util.Arrays.copyOfRange(q, start, eq)));
+                LuaString key = ByteArgs.lua(UriEscape.unescape(Arrays.copyOfRange(q, start, eq)));
                 LuaValue value = eq == end ? LuaValue.TRUE
-                        : ByteArgs.lua(UriEscape.unescape(java.util.Arrays.copyOfRange(q, eq + 1, end)));
+                        : ByteArgs.lua(UriEscape.unescape(Arrays.copyOfRange(q, eq + 1, end)));
                 add(result, key, value);
             }
             // every segment counts against max, even an empty one or one without a key

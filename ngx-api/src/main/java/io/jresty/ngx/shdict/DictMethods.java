@@ -1,5 +1,6 @@
 package io.jresty.ngx.shdict;
 
+import io.jresty.ngx.NgxContext;
 import io.jresty.ngx.api.ApiTable;
 import io.jresty.ngx.phase.Contexts;
 import io.jresty.ngx.shdict.SharedDictZone.Counted;
@@ -174,7 +175,7 @@ final class DictMethods {
         return p.value() == null ? LuaValue.NIL : DictValues.lua(p.value());
     }
 
-    private static Varargs llen(io.jresty.ngx.NgxContext ctx, Varargs a) {
+    private static Varargs llen(NgxContext ctx, Varargs a) {
         SharedDictZone zone = zone(a);
         Object key = DictValues.key(a.arg(2));
         if (key instanceof String error) {
@@ -184,7 +185,7 @@ final class DictMethods {
         return n < 0 ? fail("value not a list") : LuaValue.valueOf((double) n);
     }
 
-    private static Varargs ttl(io.jresty.ngx.NgxContext ctx, Varargs a) {
+    private static Varargs ttl(NgxContext ctx, Varargs a) {
         SharedDictZone zone = zone(a);
         Object key = DictValues.key(a.arg(2));
         if (key instanceof String error) {
@@ -194,7 +195,7 @@ final class DictMethods {
         return ttl == null ? fail("not found") : LuaValue.valueOf(ttl);
     }
 
-    private static Varargs expire(io.jresty.ngx.NgxContext ctx, Varargs a) {
+    private static Varargs expire(NgxContext ctx, Varargs a) {
         SharedDictZone zone = zone(a);
         // expire takes any number (negative means no expiry) but insists on one
         LuaValue seconds = a.arg(3).tonumber();
@@ -209,7 +210,7 @@ final class DictMethods {
         return zone.expire((DictKey) key, ttl) ? LuaValue.TRUE : fail("not found");
     }
 
-    private static Varargs keys(io.jresty.ngx.NgxContext ctx, Varargs a) {
+    private static Varargs keys(NgxContext ctx, Varargs a) {
         SharedDictZone zone = zone(a);
         List<DictKey> keys = zone.keys(intArg(a, 2, "get_keys", DEFAULT_MAX_KEYS));
         LuaTable t = new LuaTable(keys.size(), 0);
