@@ -53,7 +53,7 @@ final class PcreGroups {
                     if (end < 0) {
                         throw t.error("missing )");
                     }
-                    t.backReference(t.src.substring(t.i + 4, end));
+                    t.backReference(t.src.substring(t.i + 4, end), end);
                     t.i = end + 1;
                 } else {
                     throw t.error("recursion and subroutine calls are not supported");
@@ -88,7 +88,7 @@ final class PcreGroups {
                 case 'i', 'm', 's', 'x', '-' -> flags.append(f);
                 case 'J', 'X' -> { }
                 case 'U' -> throw t.error("the ungreedy flag (?U) is not supported");
-                default -> throw t.error("unrecognized character after (? or (?-");
+                default -> throw t.error("unrecognized character after (? or (?-", p - 1);
             }
         }
         if (p >= t.src.length()) {
@@ -111,7 +111,7 @@ final class PcreGroups {
         }
         String name = t.src.substring(nameStart, end);
         if (name.isEmpty() || !name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-            throw t.error("group name must start with a non-digit");
+            throw t.error("group name must start with a non-digit", nameStart);
         }
         if (!t.duplicateNames && t.names.contains(name)) {
             throw new RegexSyntaxError("two named subpatterns have the same name", end);

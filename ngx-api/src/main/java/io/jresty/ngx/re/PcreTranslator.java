@@ -20,7 +20,11 @@ import java.util.Map;
  * {@code \K}, {@code \C}, backtracking verbs other than {@code (*FAIL)}, and the ungreedy
  * inline flag {@code (?U)}. Semantics that differ silently: the {@code d} (DFA) option gives
  * the leftmost match rather than the longest; after an empty match the next search simply
- * moves on one character (lua-nginx-module's gsub does the same).
+ * moves on one character (lua-nginx-module's gsub does the same); a lookbehind of bounded
+ * but variable length ({@code (?<=a+)}) compiles where PCRE 8 refuses it.
+ *
+ * <p>Compile errors use PCRE's words and its {@code at "..."} tail: the translator finds most
+ * itself, and the positions of java.util.regex's errors are mapped back to the PCRE text.
  */
 final class PcreTranslator {
     private static final Map<String, String> POSIX = Map.ofEntries(
@@ -31,9 +35,18 @@ final class PcreTranslator {
             Map.entry("ascii", "ASCII"));
 
     /** The Java pattern, and the PCRE name of each group (index 1..groups; null when unnamed). */
-    record Translation(String pattern, List<String> names) {
+    record Translation(String pattern, List<String> names, int[] javaStarts, int[] sourceStarts) {
         int groups() {
             return names.size() - 1;
+        }
+
+        /** The pattern index a java.util.regex error index comes from (the token it is in). */
+        int sourceIndex(int javaIndex) {
+            int k = 0;
+            while (k + 1 < javaStarts.length && javaStarts[k + 1] <= javaIndex) {
+                k++;
+            }
+            return javaStarts.length == 0 ? 0 : sourceStarts[k];
         }
     }
 
@@ -45,6 +58,10 @@ final class PcreTranslator {
     /** The cursor in src. */
     int i;
     private final PcreGroups groups = new PcreGroups(this);
+    /** Where each token starts in out and in src, to place Java's errors in the PCRE text. */
+    private final List<int[]> starts = new ArrayList<>();
+    /** Whether the last token was a quantifier, which PCRE does not let a {n} quantifier follow. */
+    private boolean quantified;
 
     private PcreTranslator(String src, RegexOptions options) {
         this.src = src;
@@ -56,17 +73,29 @@ final class PcreTranslator {
     static Translation translate(String pattern, RegexOptions options) throws RegexSyntaxError {
         PcreTranslator t = new PcreTranslator(pattern, options);
         t.run();
-        return new Translation(t.out.toString(), java.util.Collections.unmodifiableList(new ArrayList<>(t.names)));
+        int[] javaStarts = t.starts.stream().mapToInt(p -> p[0]).toArray();
+        int[] sourceStarts = t.starts.stream().mapToInt(p -> p[1]).toArray();
+        return new Translation(t.out.toString(), java.util.Collections.unmodifiableList(new ArrayList<>(t.names)),
+                javaStarts, sourceStarts);
     }
 
     private void run() throws RegexSyntaxError {
         while (i < src.length()) {
+            mark();
             char c = src.charAt(i);
+            boolean wasQuantified = quantified;
+            quantified = false;
             switch (c) {
                 case '\\' -> escape(false);
                 case '[' -> characterClass();
                 case '(' -> groups.group();
-                case '{' -> brace();
+                case '{' -> brace(wasQuantified);
+                case '*', '+', '?' -> {
+                    // '+' and '?' after a quantifier make it possessive or lazy; a further one repeats nothing
+                    quantified = true;
+                    out.append(c);
+                    i++;
+                }
                 case '#' -> {
                     if (extended) {
                         while (i < src.length() && src.charAt(i) != '\n') {
@@ -85,8 +114,17 @@ final class PcreTranslator {
         }
     }
 
+    private void mark() {
+        starts.add(new int[] {out.length(), i});
+    }
+
     RegexSyntaxError error(String message) {
         return new RegexSyntaxError(message);
+    }
+
+    /** An error PCRE reports with the rest of the pattern from offset. */
+    RegexSyntaxError error(String message, int offset) {
+        return new RegexSyntaxError(message, offset);
     }
 
     char at(int p) {
@@ -210,7 +248,7 @@ final class PcreTranslator {
         i = p;
     }
 
-    private void property(char d) {
+    private void property(char d) throws RegexSyntaxError {
         if (at(i + 2) != '{') {
             out.append('\\').append(d).append(at(i + 2));
             i += 3;
@@ -224,8 +262,14 @@ final class PcreTranslator {
         }
         char letter = negate ? (d == 'p' ? 'P' : 'p') : d;
         // PCRE names scripts bare (\p{Greek}); Java wants them as IsGreek
-        String javaName = name.length() <= 2 || name.equals("Any") ? name : "Is" + name;
-        out.append('\\').append(letter).append('{').append(name.equals("Any") ? "all" : javaName).append('}');
+        String javaName = name.equals("Any") ? "all" : name.length() <= 2 ? name : "Is" + name;
+        String escape = "\\" + letter + "{" + javaName + "}";
+        try {
+            java.util.regex.Pattern.compile(escape);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw error("unknown property name after \\P or \\p", close < 0 ? src.length() : close);
+        }
+        out.append(escape);
         i = close < 0 ? src.length() : close + 1;
     }
 
@@ -241,19 +285,21 @@ final class PcreTranslator {
         if (end < 0) {
             throw error("\\k is not followed by a braced, angle-bracketed, or quoted name");
         }
-        backReference(src.substring(p + 1, end));
+        backReference(src.substring(p + 1, end), end);
         i = end + 1;
     }
 
     private void gReference() throws RegexSyntaxError {
         int p = i + 2;
         String ref;
+        int offset;
         if (at(p) == '{') {
             int end = src.indexOf('}', p);
             if (end < 0) {
-                throw error("a numbered reference must not be zero");
+                throw error("\\g is not followed by a braced, angle-bracketed, or quoted name/number or by a plain number");
             }
             ref = src.substring(p + 1, end);
+            offset = end;
             i = end + 1;
         } else {
             int q = p;
@@ -264,13 +310,14 @@ final class PcreTranslator {
                 q++;
             }
             ref = src.substring(p, q);
+            offset = q;
             i = q;
         }
-        backReference(ref);
+        backReference(ref, offset);
     }
 
     /** A reference by name, number or relative number (-1 is the last group opened so far). */
-    void backReference(String ref) throws RegexSyntaxError {
+    void backReference(String ref, int offset) throws RegexSyntaxError {
         int group;
         if (ref.matches("-\\d+")) {
             group = names.size() - Integer.parseInt(ref.substring(1));
@@ -279,8 +326,11 @@ final class PcreTranslator {
         } else {
             group = names.indexOf(ref);
         }
+        if (ref.equals("0") || ref.equals("+0")) {
+            throw error("a numbered reference must not be zero", offset);
+        }
         if (group <= 0) {
-            throw error("reference to non-existent subpattern");
+            throw error("reference to non-existent subpattern", offset);
         }
         out.append("(?:\\").append(group).append(')');
     }
@@ -300,6 +350,7 @@ final class PcreTranslator {
             if (i >= src.length()) {
                 throw error("missing terminating ] for character class");
             }
+            mark();
             char c = src.charAt(i);
             if (c == ']') {
                 out.append(']');
@@ -338,7 +389,7 @@ final class PcreTranslator {
         } else {
             String java = POSIX.get(name);
             if (java == null) {
-                throw error("unknown POSIX class name");
+                throw error("unknown POSIX class name", i + 2);
             }
             out.append(negate ? "\\P{" : "\\p{").append(java).append('}');
         }
@@ -346,26 +397,47 @@ final class PcreTranslator {
     }
 
     /** A '{' that starts no quantifier is a literal in PCRE and an error in Java. */
-    private void brace() {
+    private void brace(boolean afterQuantifier) throws RegexSyntaxError {
         int p = i + 1;
-        int digits = 0;
         while (Character.isDigit(at(p))) {
             p++;
-            digits++;
         }
+        String min = src.substring(i + 1, p);
+        String max = min;
         boolean quantifier = false;
-        if (digits > 0) {
+        if (!min.isEmpty()) {
             if (at(p) == '}') {
                 quantifier = true;
             } else if (at(p) == ',') {
-                p++;
+                int q = ++p;
                 while (Character.isDigit(at(p))) {
                     p++;
                 }
+                max = src.substring(q, p);
                 quantifier = at(p) == '}';
             }
         }
-        out.append(quantifier ? "{" : "\\{");
+        if (quantifier) {
+            if (tooBig(min) || tooBig(max)) {
+                throw error("number too big in {} quantifier", p);
+            }
+            if (!max.isEmpty() && Integer.parseInt(max) < Integer.parseInt(min)) {
+                throw error("numbers out of order in {} quantifier", p);
+            }
+            if (afterQuantifier) {
+                throw error("nothing to repeat", p);
+            }
+            quantified = true;
+            out.append(src, i, p + 1);
+            i = p + 1;
+            return;
+        }
+        out.append("\\{");
         i++;
+    }
+
+    /** PCRE 8 keeps repeat counts below 65536. */
+    private static boolean tooBig(String digits) {
+        return digits.length() > 5 || !digits.isEmpty() && Integer.parseInt(digits) > 65535;
     }
 }
