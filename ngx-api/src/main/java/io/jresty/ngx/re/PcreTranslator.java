@@ -58,6 +58,7 @@ final class PcreTranslator {
     /** The cursor in src. */
     int i;
     private final PcreGroups groups = new PcreGroups(this);
+    private final PcreEscapes escapes = new PcreEscapes(this);
     /** Where each token starts in out and in src, to place Java's errors in the PCRE text. */
     private final List<int[]> starts = new ArrayList<>();
     /** Whether the last token was a quantifier, which PCRE does not let a {n} quantifier follow. */
@@ -86,7 +87,7 @@ final class PcreTranslator {
             boolean wasQuantified = quantified;
             quantified = false;
             switch (c) {
-                case '\\' -> escape(false);
+                case '\\' -> escapes.escape(false);
                 case '[' -> characterClass();
                 case '(' -> groups.group();
                 case '{' -> brace(wasQuantified);
@@ -131,189 +132,12 @@ final class PcreTranslator {
         return p < src.length() ? src.charAt(p) : '\0';
     }
 
-    private boolean isOctal(char c) {
+    static boolean isOctal(char c) {
         return c >= '0' && c <= '7';
     }
 
-    private void literal(int codePoint) {
+    void literal(int codePoint) {
         out.append("\\x{").append(Integer.toHexString(codePoint)).append('}');
-    }
-
-    private void escape(boolean inClass) throws RegexSyntaxError {
-        if (i + 1 >= src.length()) {
-            throw error("\\ at end of pattern");
-        }
-        char d = src.charAt(i + 1);
-        switch (d) {
-            case 'Q' -> {
-                int end = src.indexOf("\\E", i + 2);
-                String text = end < 0 ? src.substring(i + 2) : src.substring(i + 2, end);
-                for (int k = 0; k < text.length(); k++) {
-                    literal(text.charAt(k));
-                }
-                i = end < 0 ? src.length() : end + 2;
-            }
-            case 'E' -> i += 2;
-            case '0' -> {
-                int p = i + 2;
-                int v = 0;
-                while (p < i + 4 && isOctal(at(p))) {
-                    v = v * 8 + at(p++) - '0';
-                }
-                literal(v);
-                i = p;
-            }
-            case '1', '2', '3', '4', '5', '6', '7', '8', '9' -> digitsEscape(inClass);
-            case 'x' -> hexEscape();
-            case 'o' -> {
-                int close = src.indexOf('}', i + 2);
-                if (at(i + 2) != '{' || close < 0) {
-                    throw error("missing opening brace after \\o");
-                }
-                literal(Integer.parseInt(src.substring(i + 3, close), 8));
-                i = close + 1;
-            }
-            case 'k' -> namedReference(i + 2);
-            case 'g' -> gReference();
-            case 'K' -> throw error("\\K is not supported");
-            case 'C' -> throw error("\\C is not supported");
-            case 'N' -> {
-                out.append(inClass ? "N" : "[^\\n]");
-                i += 2;
-            }
-            case 'b' -> {
-                out.append(inClass ? "\\x{8}" : "\\b");
-                i += 2;
-            }
-            case 'p', 'P' -> property(d);
-            default -> {
-                out.append('\\').append(d);
-                i += 2;
-            }
-        }
-    }
-
-    /** \1..\9 are back references; longer numbers too when that many groups exist, else octal. */
-    private void digitsEscape(boolean inClass) {
-        int p = i + 1;
-        while (Character.isDigit(at(p))) {
-            p++;
-        }
-        String digits = src.substring(i + 1, p);
-        boolean octal = digits.chars().allMatch(ch -> ch <= '7');
-        if (inClass || (digits.length() > 1 && octal && Integer.parseInt(digits) > countGroups())) {
-            int q = i + 1;
-            int v = 0;
-            while (q < i + 4 && isOctal(at(q))) {
-                v = v * 8 + at(q++) - '0';
-            }
-            literal(v);
-            i = q;
-            return;
-        }
-        out.append("(?:\\").append(Integer.parseInt(digits)).append(')');
-        i = p;
-    }
-
-    /** Capturing groups of the whole pattern, counted roughly (for PCRE's octal-or-reference rule). */
-    private int countGroups() {
-        int n = 0;
-        for (int k = 0; k < src.length(); k++) {
-            char c = src.charAt(k);
-            if (c == '\\') {
-                k++;
-            } else if (c == '(' && (at(k + 1) != '?' || at(k + 2) == '<' && at(k + 3) != '=' && at(k + 3) != '!'
-                    || at(k + 2) == 'P' && at(k + 3) == '<' || at(k + 2) == '\'')) {
-                n++;
-            }
-        }
-        return n;
-    }
-
-    private void hexEscape() {
-        int p = i + 2;
-        int v;
-        if (at(p) == '{') {
-            int close = src.indexOf('}', p);
-            v = Integer.parseInt(src.substring(p + 1, close), 16);
-            p = close + 1;
-        } else {
-            v = 0;
-            int start = p;
-            while (p < start + 2 && Character.digit(at(p), 16) >= 0) {
-                v = v * 16 + Character.digit(at(p++), 16);
-            }
-        }
-        literal(v);
-        i = p;
-    }
-
-    private void property(char d) throws RegexSyntaxError {
-        if (at(i + 2) != '{') {
-            out.append('\\').append(d).append(at(i + 2));
-            i += 3;
-            return;
-        }
-        int close = src.indexOf('}', i + 2);
-        String name = src.substring(i + 3, close < 0 ? src.length() : close);
-        boolean negate = name.startsWith("^");
-        if (negate) {
-            name = name.substring(1);
-        }
-        char letter = negate ? (d == 'p' ? 'P' : 'p') : d;
-        // PCRE names scripts bare (\p{Greek}); Java wants them as IsGreek
-        String javaName = name.equals("Any") ? "all" : name.length() <= 2 ? name : "Is" + name;
-        String escape = "\\" + letter + "{" + javaName + "}";
-        try {
-            java.util.regex.Pattern.compile(escape);
-        } catch (java.util.regex.PatternSyntaxException e) {
-            throw error("unknown property name after \\P or \\p", close < 0 ? src.length() : close);
-        }
-        out.append(escape);
-        i = close < 0 ? src.length() : close + 1;
-    }
-
-    private void namedReference(int p) throws RegexSyntaxError {
-        char open = at(p);
-        char close = switch (open) {
-            case '<' -> '>';
-            case '\'' -> '\'';
-            case '{' -> '}';
-            default -> '\0';
-        };
-        int end = close == '\0' ? -1 : src.indexOf(close, p + 1);
-        if (end < 0) {
-            throw error("\\k is not followed by a braced, angle-bracketed, or quoted name");
-        }
-        backReference(src.substring(p + 1, end), end);
-        i = end + 1;
-    }
-
-    private void gReference() throws RegexSyntaxError {
-        int p = i + 2;
-        String ref;
-        int offset;
-        if (at(p) == '{') {
-            int end = src.indexOf('}', p);
-            if (end < 0) {
-                throw error("\\g is not followed by a braced, angle-bracketed, or quoted name/number or by a plain number");
-            }
-            ref = src.substring(p + 1, end);
-            offset = end;
-            i = end + 1;
-        } else {
-            int q = p;
-            if (at(q) == '-' || at(q) == '+') {
-                q++;
-            }
-            while (Character.isDigit(at(q))) {
-                q++;
-            }
-            ref = src.substring(p, q);
-            offset = q;
-            i = q;
-        }
-        backReference(ref, offset);
     }
 
     /** A reference by name, number or relative number (-1 is the last group opened so far). */
@@ -360,7 +184,7 @@ final class PcreTranslator {
             if (c == '[' && at(i + 1) == ':') {
                 posixClass();
             } else if (c == '\\') {
-                escape(true);
+                escapes.escape(true);
             } else if (c == '[' || c == '&' || (extended && (c == '#' || Character.isWhitespace(c)))) {
                 // Java reads these as nested classes, intersections or (under x) as nothing
                 literal(c);
