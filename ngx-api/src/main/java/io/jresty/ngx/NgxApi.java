@@ -15,7 +15,21 @@ public final class NgxApi {
 
     /** The areas, each one class as lua-nginx-module splits its sources. */
     static List<NgxArea> areas() {
-        return List.of(new NgxTime(), new NgxCodec(), new NgxRe(), new NgxShared());
+        return List.of(
+                new io.jresty.ngx.misc.NgxConstants(),
+                new io.jresty.ngx.misc.NgxInfo(),
+                new io.jresty.ngx.misc.NgxProperties(),
+                new io.jresty.ngx.log.NgxLog(),
+                new io.jresty.ngx.output.NgxOutput(),
+                new io.jresty.ngx.output.NgxArg(),
+                new io.jresty.ngx.control.NgxControl(),
+                new io.jresty.ngx.var.NgxVar(),
+                new io.jresty.ngx.header.NgxHeader(),
+                new io.jresty.ngx.req.NgxReq(),
+                new NgxTime(),
+                new NgxCodec(),
+                new NgxRe(),
+                new NgxShared());
     }
 
     public static LuaTable install(Globals globals, NgxEnvironment env) {
@@ -24,7 +38,9 @@ public final class NgxApi {
             area.install(ngx, env);
         }
         globals.set("ngx", ngx);
+        globals.set("print", io.jresty.ngx.log.NgxLog.print(env));
         globals.get("package").get("loaded").set("ngx", ngx);
+        io.jresty.ngx.dynacode.DynacodeModule.install(globals, env);
         return ngx;
     }
 }

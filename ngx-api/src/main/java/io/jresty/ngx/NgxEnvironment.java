@@ -24,4 +24,17 @@ public interface NgxEnvironment {
 
     /** The pid ngx.worker.pid() returns (the JVM's, since workers are not processes here). */
     long pid();
+
+    /** True once the server is shutting down (ngx.worker.exiting()). */
+    default boolean exiting() {
+        return false;
+    }
+
+    /**
+     * The one instance of a server-wide service (timers, the dynacode engine), made on first use.
+     * Workers share it; it must be thread-safe.
+     */
+    default <T> T service(Class<T> type, java.util.function.Supplier<T> create) {
+        throw new UnsupportedOperationException("this environment keeps no services");
+    }
 }

@@ -33,8 +33,9 @@ public final class LuaGlobals {
         LoadState.install(g);
         LuaC.install(g);
         ChunkCompiler.shared().install(g);
+        // require and package.loaders first: compat's module() wraps the searchers it finds there
+        LuaModules.install(g, options.packagePath(), options.prefix());
         LuaCompat.install(g);
-        LuaModules.install(g, options.packagePath());
         CJsonModule.preload(g);
         return g;
     }

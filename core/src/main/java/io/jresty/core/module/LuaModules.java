@@ -1,14 +1,94 @@
 package io.jresty.core.module;
 
+import java.nio.file.Path;
+import java.time.Clock;
 import org.luaj.vm2.Globals;
+import org.luaj.vm2.LuaError;
+import org.luaj.vm2.LuaFunction;
+import org.luaj.vm2.LuaTable;
+import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.Varargs;
+import org.luaj.vm2.lib.VarArgFunction;
 
 /** require() over lua_package_path, package.loaded/preload, and the built-in Java modules. */
 public final class LuaModules {
     private LuaModules() {}
 
+    /** Relative path entries resolve against the working directory; see the prefix overload. */
     public static void install(Globals g, String packagePath) {
-        if (packagePath != null) {
-            g.get("package").set("path", packagePath.replace(";;", ";./?.lua;"));
+        install(g, packagePath, null, Clock.systemUTC());
+    }
+
+    public static void install(Globals g, String packagePath, Path prefix) {
+        install(g, packagePath, prefix, Clock.systemUTC());
+    }
+
+    /**
+     * Sets package.path from lua_package_path (";;" is the default path, "$prefix" the server
+     * prefix, relative entries are looked up under the prefix), installs Lua 5.1's require and
+     * package.loaders, and the built-in modules; {@code clock} is the time of resty.lrucache.
+     */
+    public static void install(Globals g, String packagePath, Path prefix, Clock clock) {
+        LuaValue pkg = g.get("package");
+        pkg.set("path", PackagePath.expand(packagePath, PackagePath.DEFAULT_PATH, prefix));
+        pkg.set("cpath", PackagePath.DEFAULT_CPATH);
+        FileSearchers files = new FileSearchers(g, prefix == null ? null : prefix.toAbsolutePath());
+        // One table under both names: LuaJ's code knows "searchers", Lua 5.1 code "loaders".
+        LuaValue loaders = pkg.get("loaders").istable() ? pkg.get("loaders") : pkg.get("searchers");
+        if (!loaders.istable()) {
+            loaders = new LuaTable();
         }
+        for (int i = loaders.length(); i >= 1; i--) {
+            loaders.set(i, LuaValue.NIL);
+        }
+        loaders.set(1, preloadSearcher(g));
+        loaders.set(2, files.luaSearcher());
+        loaders.set(3, files.cSearcher());
+        loaders.set(4, files.cRootSearcher());
+        pkg.set("loaders", loaders);
+        pkg.set("searchers", loaders);
+        g.set("require", new RequireFunction(g));
+        RestyCoreModules.preload(g);
+        LuaValue lrucache = RestyLrucache.loader(clock);
+        preload(g, "resty.lrucache", lrucache);
+        preload(g, "resty.lrucache.pureffi", lrucache);
+    }
+
+    /** Registers a module implemented in Java: {@code require(name)} calls the loader once per state. */
+    public static void preload(Globals g, String name, LuaValue loader) {
+        g.get("package").get("preload").set(name, loader);
+    }
+
+    /** A loader that returns a fixed module table. */
+    public static LuaFunction constant(String name, LuaValue module) {
+        return new VarArgFunction() {
+            {
+                this.name = name;
+            }
+
+            @Override
+            public Varargs invoke(Varargs args) {
+                return module;
+            }
+        };
+    }
+
+    private static LuaValue preloadSearcher(Globals g) {
+        return new VarArgFunction() {
+            {
+                this.name = "loader_preload";
+            }
+
+            @Override
+            public Varargs invoke(Varargs args) {
+                String name = args.checkjstring(1);
+                LuaValue preload = g.get("package").get("preload");
+                if (!preload.istable()) {
+                    throw new LuaError("'package.preload' must be a table");
+                }
+                LuaValue loader = preload.get(name);
+                return loader.isnil() ? LuaValue.valueOf("\n\tno field package.preload['" + name + "']") : loader;
+            }
+        };
     }
 }

@@ -1,5 +1,6 @@
 package io.jresty.ngx.api;
 
+import io.jresty.ngx.api.ApiError;
 import io.jresty.ngx.NgxContext;
 import io.jresty.ngx.phase.Phase;
 import java.util.Set;
@@ -44,15 +45,15 @@ public final class NgxFunction extends VarArgFunction {
         NgxContext ctx = NgxContext.current();
         if (ctx == null) {
             if (needsRequest) {
-                throw new LuaError("no request found");
+                throw new ApiError("no request found");
             }
             return body.call(null, args);
         }
         if (needsRequest && ctx.request() == null) {
-            throw new LuaError("no request found");
+            throw new ApiError("no request found");
         }
         if (!contexts.contains(ctx.phase())) {
-            throw new LuaError("API disabled in the context of " + ctx.phase().contextName());
+            throw new ApiError("API disabled in the context of " + ctx.phase().contextName());
         }
         return body.call(ctx, args);
     }

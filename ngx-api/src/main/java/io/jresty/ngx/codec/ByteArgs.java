@@ -1,5 +1,6 @@
 package io.jresty.ngx.codec;
 
+import io.jresty.ngx.api.ApiError;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaValue;
@@ -42,7 +43,7 @@ final class ByteArgs {
     }
 
     static LuaError badArgument(int n, String function, String message) {
-        return new LuaError("bad argument #" + n + " to '" + function + "' (" + message + ")");
+        return new ApiError("bad argument #" + n + " to '" + function + "' (" + message + ")");
     }
 
     /** Lua's type name, with "no value" for a missing argument as luaL_typerror says. */

@@ -1,5 +1,6 @@
 package io.jresty.ngx.codec;
 
+import io.jresty.ngx.api.ApiError;
 import static io.jresty.ngx.codec.ByteArgs.bytes;
 import static io.jresty.ngx.codec.ByteArgs.coerced;
 import static io.jresty.ngx.codec.ByteArgs.lua;
@@ -33,7 +34,7 @@ public final class NgxCodec implements NgxArea {
                 (ctx, args) -> lua(UriEscape.unescape(bytes(coerced(args.arg1())))));
         api.anywhere("encode_args", Contexts.ANY, (ctx, args) -> {
             if (args.narg() != 1) {
-                throw new LuaError("expecting 1 argument but seen " + args.narg());
+                throw new ApiError("expecting 1 argument but seen " + args.narg());
             }
             if (!args.arg1().istable()) {
                 throw ByteArgs.badArgument(1, "encode_args", "table expected, got " + ByteArgs.typeName(args.arg1()));
@@ -42,7 +43,7 @@ public final class NgxCodec implements NgxArea {
         });
         api.anywhere("decode_args", Contexts.ANY, (ctx, args) -> {
             if (args.narg() < 1 || args.narg() > 2) {
-                throw new LuaError("expecting 1 or 2 arguments but seen " + args.narg());
+                throw new ApiError("expecting 1 or 2 arguments but seen " + args.narg());
             }
             int max = QueryArgs.DEFAULT_MAX;
             if (args.narg() == 2) {
@@ -57,13 +58,13 @@ public final class NgxCodec implements NgxArea {
         api.anywhere("encode_base64", Contexts.ANY, (ctx, args) -> {
             LuaValue noPadding = args.arg(2);
             if (!noPadding.isnil() && !noPadding.isboolean()) {
-                throw new LuaError("bad no_padding: boolean expected, got " + noPadding.typename());
+                throw new ApiError("bad no_padding: boolean expected, got " + noPadding.typename());
             }
             return lua(Base64Codec.encode(bytes(coerced(args.arg1())), !noPadding.toboolean()));
         });
         api.anywhere("decode_base64", Contexts.ANY, (ctx, args) -> {
             if (args.arg1().type() != LuaValue.TSTRING) {
-                throw new LuaError("string argument only");
+                throw new ApiError("string argument only");
             }
             byte[] out = Base64Codec.decode(bytes(args.arg1().checkstring()));
             return out == null ? LuaValue.NIL : lua(out);
@@ -76,7 +77,7 @@ public final class NgxCodec implements NgxArea {
         api.anywhere("sha1_bin", Contexts.ANY, (ctx, args) -> lua(Digests.sha1(bytes(coerced(args.arg1())))));
         api.anywhere("hmac_sha1", Contexts.ANY, (ctx, args) -> {
             if (args.narg() != 2) {
-                throw new LuaError("expecting 2 arguments, but got " + args.narg());
+                throw new ApiError("expecting 2 arguments, but got " + args.narg());
             }
             byte[] key = bytes(ByteArgs.checked(args.arg1(), 1, "hmac_sha1"));
             byte[] message = bytes(ByteArgs.checked(args.arg(2), 2, "hmac_sha1"));
@@ -84,7 +85,7 @@ public final class NgxCodec implements NgxArea {
         });
         api.anywhere("quote_sql_str", Contexts.ANY, (ctx, args) -> {
             if (args.narg() != 1) {
-                throw new LuaError("expecting one argument");
+                throw new ApiError("expecting one argument");
             }
             return lua(SqlString.quote(bytes(ByteArgs.checked(args.arg1(), 1, "quote_sql_str"))));
         });
@@ -100,11 +101,11 @@ public final class NgxCodec implements NgxArea {
             return UriEscape.COMPONENT;
         }
         if (t.type() != LuaValue.TNUMBER) {
-            throw new LuaError("\"type\" is not a number");
+            throw new ApiError("\"type\" is not a number");
         }
         double d = t.todouble();
         if (d < 0 || d > UriEscape.MAX_TYPE) {
-            throw new LuaError("\"type\" " + t.tojstring() + " out of range");
+            throw new ApiError("\"type\" " + t.tojstring() + " out of range");
         }
         return (int) d;
     }

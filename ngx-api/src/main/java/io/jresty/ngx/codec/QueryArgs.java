@@ -1,5 +1,6 @@
 package io.jresty.ngx.codec;
 
+import io.jresty.ngx.api.ApiError;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import org.luaj.vm2.LuaError;
@@ -29,7 +30,7 @@ final class QueryArgs {
                 break;
             }
             if (k.type() != LuaValue.TSTRING) {
-                throw new LuaError("attempt to use a non-string key in the \"args\" option table");
+                throw new ApiError("attempt to use a non-string key in the \"args\" option table");
             }
             byte[] key = UriEscape.escape(ByteArgs.bytes(k.checkstring()), UriEscape.COMPONENT);
             LuaValue v = n.arg(2);
@@ -60,7 +61,7 @@ final class QueryArgs {
                 out.write('=');
                 out.writeBytes(UriEscape.escape(ByteArgs.bytes(v.checkstring()), UriEscape.COMPONENT));
             }
-            default -> throw new LuaError("attempt to use " + v.typename() + " as query arg value");
+            default -> throw new ApiError("attempt to use " + v.typename() + " as query arg value");
         }
     }
 

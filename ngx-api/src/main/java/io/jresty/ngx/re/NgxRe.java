@@ -1,11 +1,12 @@
 package io.jresty.ngx.re;
 
 import io.jresty.ngx.NgxEnvironment;
+import io.jresty.ngx.api.ApiError;
 import io.jresty.ngx.api.ApiTable;
 import io.jresty.ngx.api.NgxArea;
 import io.jresty.ngx.phase.Contexts;
 import java.io.ByteArrayOutputStream;
-import org.luaj.vm2.LuaError;
+
 import org.luaj.vm2.LuaFunction;
 import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaTable;
@@ -66,14 +67,12 @@ public final class NgxRe implements NgxArea {
         return LuaValue.varargsOf(LuaValue.NIL, LuaValue.NIL, LuaValue.valueOf(error));
     }
 
-    /** Runs a search, turning the match-limit guard into PCRE's error and an interrupt into a Lua error. */
+    /** Runs a search; null when it hit the match limit (PCRE's error -8). */
     private static Boolean find(RegexSearch search, int from) {
         try {
             return search.find(from);
         } catch (RegexSubject.MatchLimit e) {
             return null;
-        } catch (RegexSubject.Interrupted e) {
-            throw new LuaError(e.getMessage());
         }
     }
 
@@ -217,18 +216,16 @@ public final class NgxRe implements NgxArea {
                     res.istable() ? (LuaTable) res : null);
         } catch (RegexSubject.MatchLimit e) {
             return nilAnd(e.getMessage());
-        } catch (RegexSubject.Interrupted e) {
-            throw new LuaError(e.getMessage());
         }
     }
 
     /** Only jit_stack_size exists, and there is no JIT stack here; refused once patterns are cached, as upstream. */
     private static Varargs opt(RegexCache cache, Varargs a) {
         if (!"jit_stack_size".equals(a.arg1().optjstring(""))) {
-            throw new LuaError("unrecognized option name");
+            throw new ApiError("unrecognized option name");
         }
         if (cache.holdsCompiled()) {
-            throw new LuaError("changing jit stack size is not allowed when some regexs have already been compiled"
+            throw new ApiError("changing jit stack size is not allowed when some regexs have already been compiled"
                     + " and cached");
         }
         return LuaValue.NONE;

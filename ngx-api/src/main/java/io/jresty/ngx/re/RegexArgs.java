@@ -1,5 +1,6 @@
 package io.jresty.ngx.re;
 
+import io.jresty.ngx.api.ApiError;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaTable;
@@ -74,6 +75,6 @@ final class RegexArgs {
     }
 
     static LuaError badArgument(int n, String function, String message) {
-        return new LuaError("bad argument #" + n + " to '" + function + "' (" + message + ")");
+        return new ApiError("bad argument #" + n + " to '" + function + "' (" + message + ")");
     }
 }

@@ -1,7 +1,7 @@
 package io.jresty.ngx.re;
 
+import io.jresty.ngx.api.ApiError;
 import java.util.regex.Pattern;
-import org.luaj.vm2.LuaError;
 
 /**
  * The option letters of ngx.re: {@code a} anchored, {@code d} DFA (here: the whole match only),
@@ -46,7 +46,7 @@ record RegexOptions(String letters, int javaFlags, boolean utf8, boolean checkUt
                     flags |= Pattern.COMMENTS;
                     extended = true;
                 }
-                default -> throw new LuaError("unknown flag \"" + c + "\" (flags \"" + letters + "\")");
+                default -> throw new ApiError("unknown flag \"" + c + "\" (flags \"" + letters + "\")");
             }
         }
         if (utf8 && (flags & Pattern.CASE_INSENSITIVE) != 0) {

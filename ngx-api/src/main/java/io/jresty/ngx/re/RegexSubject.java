@@ -1,5 +1,6 @@
 package io.jresty.ngx.re;
 
+import io.jresty.core.budget.Budget;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -10,8 +11,8 @@ import org.luaj.vm2.LuaString;
  * The subject of a match as the Java engine sees it, with the way back to byte offsets:
  * Latin-1 (one char per byte) normally, UTF-8 decoded under the u and U options.
  * Its characters are read through a step budget, so a pattern that backtracks without
- * end stops with PCRE's "match limit" error instead of holding the worker, and an
- * interrupted thread stops matching.
+ * end stops with PCRE's "match limit" error instead of holding the worker, and the
+ * code's time budget ({@link Budget}) is checked while matching.
  */
 final class RegexSubject implements CharSequence {
     /** Steps (character reads) one search may take, at least; longer subjects get more. */
@@ -22,13 +23,6 @@ final class RegexSubject implements CharSequence {
     static final class MatchLimit extends RuntimeException {
         MatchLimit() {
             super("pcre_exec() failed: -8", null, false, false);
-        }
-    }
-
-    /** The thread was interrupted (its budget watchdog, or shutdown) while matching. */
-    static final class Interrupted extends RuntimeException {
-        Interrupted() {
-            super("regex matching interrupted", null, false, false);
         }
     }
 
@@ -71,8 +65,9 @@ final class RegexSubject implements CharSequence {
         if (--steps < 0) {
             throw new MatchLimit();
         }
-        if ((steps & 0xFFFF) == 0 && Thread.currentThread().isInterrupted()) {
-            throw new Interrupted();
+        if ((steps & 0xFFFF) == 0) {
+            // a long match charges the running code's budget like its loops do
+            Budget.tick();
         }
         return text.charAt(index);
     }

@@ -85,6 +85,9 @@ public interface NgxRequest {
 
     boolean eofSent();
 
+    /** ngx.exit in header_filter: the response ends with this status and an empty body. */
+    void headerFilterExit(int status);
+
     // -- per-request Lua state ---------------------------------------------------------
 
     /** ngx.ctx of this request (lazily created, fresh after an internal redirect). */
@@ -92,11 +95,17 @@ public interface NgxRequest {
 
     void ctx(LuaTable ctx);
 
+    /** Per-request state of Java-side modules (the dynacode snapshot a request is pinned to). */
+    Map<Object, Object> attributes();
+
     /** body_filter's ngx.arg table while body_filter runs, else null. */
     LuaTable filterArgs();
 
     /** Reads the whole request body (blocking, outside the worker lock); null when there is none. */
     byte[] readBody();
+
+    /** The body if ngx.req.read_body() read it already, else null. */
+    byte[] bodyIfRead();
 
     /** Remote address as text. */
     String remoteAddr();

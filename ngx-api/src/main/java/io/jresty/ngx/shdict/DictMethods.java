@@ -1,6 +1,7 @@
 package io.jresty.ngx.shdict;
 
 import io.jresty.ngx.NgxContext;
+import io.jresty.ngx.api.ApiError;
 import io.jresty.ngx.api.ApiTable;
 import io.jresty.ngx.phase.Contexts;
 import io.jresty.ngx.shdict.SharedDictZone.Counted;
@@ -9,7 +10,7 @@ import io.jresty.ngx.shdict.SharedDictZone.Popped;
 import io.jresty.ngx.shdict.SharedDictZone.StoreMode;
 import io.jresty.ngx.shdict.SharedDictZone.Stored;
 import java.util.List;
-import org.luaj.vm2.LuaError;
+
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
@@ -55,7 +56,7 @@ final class DictMethods {
         if (a.arg1() instanceof NgxShared.DictObject dict) {
             return dict.zone;
         }
-        throw new LuaError("bad \"zone\" argument");
+        throw new ApiError("bad \"zone\" argument");
     }
 
     private static Varargs fail(String error) {
@@ -116,7 +117,7 @@ final class DictMethods {
         }
         LuaValue by = a.arg(3).tonumber();
         if (by.isnil()) {
-            throw new LuaError("cannot convert 'nil' to 'double'");
+            throw new ApiError("cannot convert 'nil' to 'double'");
         }
         LuaValue init = a.arg(4);
         LuaValue initTtl = a.arg(5);
@@ -124,16 +125,16 @@ final class DictMethods {
         long ttl = 0;
         if (!init.isnil()) {
             if (init.tonumber().isnil()) {
-                throw new LuaError("bad init arg: number expected, got " + init.typename());
+                throw new ApiError("bad init arg: number expected, got " + init.typename());
             }
             start = init.todouble();
         }
         if (!initTtl.isnil()) {
             if (start == null) {
-                throw new LuaError("must provide \"init\" when providing \"init_ttl\"");
+                throw new ApiError("must provide \"init\" when providing \"init_ttl\"");
             }
             if (initTtl.type() != LuaValue.TNUMBER) {
-                throw new LuaError("bad init_ttl arg: number expected, got " + initTtl.typename());
+                throw new ApiError("bad init_ttl arg: number expected, got " + initTtl.typename());
             }
             ttl = DictValues.millis(initTtl, "init_ttl");
         }
@@ -147,7 +148,7 @@ final class DictMethods {
 
     private static Varargs push(Varargs a, boolean left) {
         if (a.narg() != 3) {
-            throw new LuaError("expecting 3 arguments, but only seen " + a.narg());
+            throw new ApiError("expecting 3 arguments, but only seen " + a.narg());
         }
         SharedDictZone zone = zone(a);
         Object key = DictValues.key(a.arg(2));
@@ -200,7 +201,7 @@ final class DictMethods {
         // expire takes any number (negative means no expiry) but insists on one
         LuaValue seconds = a.arg(3).tonumber();
         if (seconds.isnil()) {
-            throw new LuaError("bad \"exptime\" argument");
+            throw new ApiError("bad \"exptime\" argument");
         }
         Object key = DictValues.key(a.arg(2));
         if (key instanceof String error) {
@@ -226,7 +227,7 @@ final class DictMethods {
             return absent;
         }
         if (v.tonumber().isnil()) {
-            throw new LuaError("bad argument #" + n + " to '" + function + "' (number expected, got "
+            throw new ApiError("bad argument #" + n + " to '" + function + "' (number expected, got "
                     + v.typename() + ")");
         }
         return v.toint();

@@ -1,5 +1,6 @@
 package io.jresty.ngx.time;
 
+import io.jresty.ngx.api.ApiError;
 import io.jresty.ngx.NgxEnvironment;
 import io.jresty.ngx.api.ApiTable;
 import io.jresty.ngx.api.NgxArea;
@@ -44,7 +45,7 @@ public final class NgxTime implements NgxArea {
         api.anywhere("parse_http_time", Contexts.ANY, (ctx, args) -> {
             LuaValue s = args.arg1();
             if (s.type() != LuaValue.TSTRING) {
-                throw new LuaError("string argument only");
+                throw new ApiError("string argument only");
             }
             LuaString str = s.checkstring();
             byte[] bytes = new byte[str.m_length];
@@ -60,7 +61,7 @@ public final class NgxTime implements NgxArea {
 
     private static long secondsArg(Varargs args) {
         if (args.arg1().type() != LuaValue.TNUMBER) {
-            throw new LuaError("number argument only");
+            throw new ApiError("number argument only");
         }
         return HttpTime.seconds(args.arg1().todouble());
     }

@@ -1,7 +1,9 @@
 package io.jresty.ngx.re;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jresty.core.budget.LuaTimeout;
 import io.jresty.ngx.testing.LuaCases;
 import io.jresty.ngx.testing.NgxLua;
 import java.util.stream.Stream;
@@ -41,14 +43,19 @@ class NgxReTest {
     }
 
     @Test
-    void anInterruptedThreadStopsMatchingWithALuaError() {
-        NgxLua lua = NgxLua.create();
+    void aLongMatchChargesTheCodesTimeBudget() {
+        RegexSubject subject = RegexSubject.of(LuaString.valueOf("aaaa"), RegexOptions.NONE);
+        subject.resetBudget();
         Thread.currentThread().interrupt();
         try {
-            assertThat(lua.run("show(ngx.re.match(string.rep(',', 40), '(.*,){11}P'))"))
-                    .startsWith("ERROR: ").endsWith("regex matching interrupted\n");
+            // the watchdog's interrupt is seen within 65536 character reads
+            assertThatThrownBy(() -> {
+                for (int i = 0; i < 70_000; i++) {
+                    subject.charAt(i % 4);
+                }
+            }).isInstanceOf(LuaTimeout.class);
         } finally {
-            assertThat(Thread.interrupted()).as("the interrupt stays visible to the caller").isTrue();
+            assertThat(Thread.interrupted()).as("the interrupt stays for the budget's owner to clear").isTrue();
         }
     }
 

@@ -98,7 +98,7 @@ public final class NgxLua {
     public String run(String lua) {
         out.setLength(0);
         try {
-            globals.load(lua, "snippet").call();
+            globals.load(lua, "=snippet").call();
         } catch (LuaError e) {
             out.append("ERROR: ").append(e.getMessage()).append('\n');
         }
@@ -107,7 +107,7 @@ public final class NgxLua {
 
     /** Runs a chunk and returns its values (errors propagate). */
     public Varargs eval(String lua) {
-        return globals.load(lua, "snippet").invoke();
+        return globals.load(lua, "=snippet").invoke();
     }
 
     static String text(LuaValue v, boolean quoteStrings) {

@@ -1,0 +1,22 @@
+package io.jresty.core.cjson;
+
+/**
+ * The settings of one cjson instance (the module table, or one made by {@code cjson.new()}),
+ * with lua-cjson's defaults. Mutable, owned by one worker's Lua state.
+ */
+final class CJsonConfig {
+    boolean encodeSparseConvert = false;
+    int encodeSparseRatio = 2;
+    int encodeSparseSafe = 10;
+    int encodeMaxDepth = 1000;
+    int decodeMaxDepth = 1000;
+    /** 0 = off (error), 1 = on (NaN/Infinity), 2 = "null". */
+    int encodeInvalidNumbers = 0;
+    boolean decodeInvalidNumbers = true;
+    boolean encodeKeepBuffer = true;
+    int encodeNumberPrecision = 14;
+    boolean encodeEmptyTableAsObject = true;
+    boolean decodeArrayWithArrayMt = false;
+    boolean encodeEscapeForwardSlash = true;
+    boolean encodeSkipUnsupportedValueTypes = false;
+}

@@ -1,0 +1,417 @@
+package io.jresty.core.cjson;
+
+import org.luaj.vm2.LuaError;
+import org.luaj.vm2.LuaString;
+import org.luaj.vm2.LuaTable;
+import org.luaj.vm2.LuaValue;
+
+/**
+ * JSON text to Lua values in one pass over the bytes, with lua-cjson's tokens, leniencies
+ * (decode_invalid_numbers) and error messages. Strings stay bytes: input that is not UTF-8
+ * passes through, {@code \\u} escapes become UTF-8. One instance per call.
+ */
+final class CJsonDecoder {
+    private static final String[] TOKEN_NAMES = {
+        "T_OBJ_BEGIN", "T_OBJ_END", "T_ARR_BEGIN", "T_ARR_END", "T_STRING", "T_NUMBER",
+        "T_INTEGER", "T_BOOLEAN", "T_NULL", "T_COLON", "T_COMMA", "T_END", "T_WHITESPACE",
+        "T_ERROR", "T_UNKNOWN"
+    };
+    private static final int OBJ_BEGIN = 0, OBJ_END = 1, ARR_BEGIN = 2, ARR_END = 3, STRING = 4,
+            NUMBER = 5, INTEGER = 6, BOOLEAN = 7, NULL = 8, COLON = 9, COMMA = 10, END = 11,
+            ERROR = 13;
+
+    private final CJsonConfig cfg;
+    private final ArrayMarkers markers;
+    private final byte[] b;
+    private final int base;
+    /** Where the C string ends: the first NUL byte or the end of the Lua string. */
+    private final int end;
+    private int pos;
+    private int depth;
+    private LuaValue[] stack = new LuaValue[64];
+    private int top;
+
+    // The current token, as lua-cjson's json_token_t.
+    private int type;
+    private int index;
+    private LuaValue value;
+    private String error;
+    private JsonBuffer scratch;
+
+    private CJsonDecoder(CJsonConfig cfg, ArrayMarkers markers, LuaString json) {
+        this.cfg = cfg;
+        this.markers = markers;
+        this.b = json.m_bytes;
+        this.base = json.m_offset;
+        int stop = json.m_offset + json.m_length;
+        int nul = base;
+        while (nul < stop && b[nul] != 0) {
+            nul++;
+        }
+        this.end = nul;
+        this.pos = base;
+    }
+
+    static LuaValue decode(CJsonConfig cfg, ArrayMarkers markers, LuaString json) {
+        // lua-cjson detects UTF-16/32 by a NUL in the first two bytes.
+        if (json.m_length >= 2 && (json.luaByte(0) == 0 || json.luaByte(1) == 0)) {
+            throw CJsonEncoder.error("JSON parser does not support UTF-16 or UTF-32");
+        }
+        CJsonDecoder d = new CJsonDecoder(cfg, markers, json);
+        d.nextToken();
+        LuaValue result = d.processValue();
+        d.nextToken();
+        if (d.type != END) {
+            throw d.parseError("the end");
+        }
+        return result;
+    }
+
+    private int at(int p) {
+        return p < end ? b[p] & 0xff : 0;
+    }
+
+    private LuaError parseError(String expected) {
+        String found = type == ERROR ? error : TOKEN_NAMES[type];
+        return CJsonEncoder.error("Expected " + expected + " but found " + found
+                + " at character " + (index - base + 1));
+    }
+
+    private void tokenError(String message) {
+        type = ERROR;
+        index = pos;
+        error = message;
+    }
+
+    private LuaValue processValue() {
+        return switch (type) {
+            case STRING, NUMBER, INTEGER, BOOLEAN -> value;
+            case NULL -> CJsonModule.NULL;
+            case OBJ_BEGIN -> parseObject();
+            case ARR_BEGIN -> parseArray();
+            default -> throw parseError("value");
+        };
+    }
+
+    private void descend() {
+        depth++;
+        if (depth > cfg.decodeMaxDepth) {
+            throw CJsonEncoder.error("Found too many nested data structures (" + depth
+                    + ") at character " + (pos - base));
+        }
+    }
+
+    private void push(LuaValue v) {
+        if (top == stack.length) {
+            stack = java.util.Arrays.copyOf(stack, top * 2);
+        }
+        stack[top++] = v;
+    }
+
+    /** Pops the values from {@code base} up, dropping the references for the collector. */
+    private void popTo(int base) {
+        java.util.Arrays.fill(stack, base, top, null);
+        top = base;
+    }
+
+    private LuaTable parseObject() {
+        descend();
+        nextToken();
+        if (type == OBJ_END) {
+            depth--;
+            return new LuaTable();
+        }
+        // Keys and values wait on a stack, as on lua-cjson's Lua stack, so the table is
+        // created at its final size instead of rehashing while it grows.
+        int base = top;
+        while (true) {
+            if (type != STRING) {
+                throw parseError("object key string");
+            }
+            push(value);
+            nextToken();
+            if (type != COLON) {
+                throw parseError("colon");
+            }
+            nextToken();
+            push(processValue());
+            nextToken();
+            if (type == OBJ_END) {
+                depth--;
+                LuaTable table = new LuaTable(0, (top - base) / 2);
+                for (int i = base; i < top; i += 2) {
+                    table.rawset(stack[i], stack[i + 1]);
+                }
+                popTo(base);
+                return table;
+            }
+            if (type != COMMA) {
+                throw parseError("comma or object end");
+            }
+            nextToken();
+        }
+    }
+
+    private LuaTable parseArray() {
+        descend();
+        nextToken();
+        if (type == ARR_END) {
+            depth--;
+            return array(top);
+        }
+        int base = top;
+        while (true) {
+            push(processValue());
+            nextToken();
+            if (type == ARR_END) {
+                depth--;
+                LuaTable table = array(base);
+                popTo(base);
+                return table;
+            }
+            if (type != COMMA) {
+                throw parseError("comma or array end");
+            }
+            nextToken();
+        }
+    }
+
+    private LuaTable array(int base) {
+        LuaTable table = new LuaTable(top - base, 0);
+        for (int i = base; i < top; i++) {
+            table.rawset(i - base + 1, stack[i]);
+        }
+        if (cfg.decodeArrayWithArrayMt) {
+            table.setmetatable(markers.arrayMt());
+        }
+        return table;
+    }
+
+    private void nextToken() {
+        int ch = at(pos);
+        while (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
+            ch = at(++pos);
+        }
+        index = pos;
+        switch (ch) {
+            case '{' -> single(OBJ_BEGIN);
+            case '}' -> single(OBJ_END);
+            case '[' -> single(ARR_BEGIN);
+            case ']' -> single(ARR_END);
+            case ',' -> single(COMMA);
+            case ':' -> single(COLON);
+            case 0 -> type = END;
+            case '"' -> stringToken();
+            case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9' -> {
+                if (!cfg.decodeInvalidNumbers && isInvalidNumber()) {
+                    tokenError("invalid number");
+                } else {
+                    numberToken();
+                }
+            }
+            case 't', 'f', 'n', 'i', 'I', 'N', '+' -> wordToken();
+            default -> tokenError("invalid token");
+        }
+    }
+
+    private void single(int tokenType) {
+        type = tokenType;
+        pos++;
+    }
+
+    private void wordToken() {
+        if (startsWith("true")) {
+            literal(LuaValue.TRUE, 4);
+        } else if (startsWith("false")) {
+            literal(LuaValue.FALSE, 5);
+        } else if (startsWith("null")) {
+            type = NULL;
+            pos += 4;
+        } else if (cfg.decodeInvalidNumbers && isInvalidNumber()) {
+            numberToken();
+        } else {
+            tokenError("invalid token");
+        }
+    }
+
+    private void literal(LuaValue v, int length) {
+        type = BOOLEAN;
+        value = v;
+        pos += length;
+    }
+
+    private boolean startsWith(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (at(pos + i) != word.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** lua-cjson's json_is_invalid_number: valid for strtod but not strict JSON. */
+    private boolean isInvalidNumber() {
+        int p = pos;
+        if (at(p) == '+') {
+            return true;
+        }
+        if (at(p) == '-') {
+            p++;
+        }
+        int c = at(p);
+        if (c == '0') {
+            int c2 = at(p + 1);
+            return (c2 | 0x20) == 'x' || (c2 >= '0' && c2 <= '9');
+        }
+        if (c <= '9') {
+            return false;
+        }
+        return matchesIgnoreCase(p, "inf") || matchesIgnoreCase(p, "nan");
+    }
+
+    private boolean matchesIgnoreCase(int p, String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if ((at(p + i) | 0x20) != word.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void numberToken() {
+        int integerEnd = NumberScan.strtollEnd(b, pos, end);
+        int next = at(integerEnd);
+        if (integerEnd == pos || next == '.' || next == 'e' || next == 'E' || next == 'x') {
+            int stop = NumberScan.strtodEnd(b, pos, end);
+            if (stop == pos) {
+                tokenError("invalid number");
+                return;
+            }
+            type = NUMBER;
+            value = LuaValue.valueOf(NumberScan.strtod(b, pos, stop));
+            pos = stop;
+        } else {
+            long n = NumberScan.strtoll(b, pos, integerEnd);
+            type = INTEGER;
+            value = (n == (int) n) ? LuaValue.valueOf((int) n) : LuaValue.valueOf((double) n);
+            pos = integerEnd;
+        }
+    }
+
+    private void stringToken() {
+        int start = pos + 1;
+        // Fast path: no escape before the closing quote, so the bytes are the value.
+        int p = start;
+        while (p < end && b[p] != '"' && b[p] != '\\') {
+            p++;
+        }
+        if (p < end && b[p] == '"') {
+            type = STRING;
+            value = LuaString.valueOf(java.util.Arrays.copyOfRange(b, start, p));
+            pos = p + 1;
+            return;
+        }
+        if (scratch == null) {
+            scratch = new JsonBuffer();
+        }
+        JsonBuffer buf = scratch;
+        buf.truncate(0);
+        buf.ensure(p - start);
+        for (int i = start; i < p; i++) {
+            buf.put(b[i]);
+        }
+        pos = p;
+        while (true) {
+            int ch = at(pos);
+            if (ch == '"') {
+                break;
+            }
+            if (ch == 0) {
+                tokenError("unexpected end of string");
+                return;
+            }
+            if (ch == '\\') {
+                int escaped = switch (at(pos + 1)) {
+                    case '"' -> '"';
+                    case '\\' -> '\\';
+                    case '/' -> '/';
+                    case 'b' -> '\b';
+                    case 't' -> '\t';
+                    case 'n' -> '\n';
+                    case 'f' -> '\f';
+                    case 'r' -> '\r';
+                    case 'u' -> -1;
+                    default -> 0;
+                };
+                if (escaped == -1) {
+                    if (!unicodeEscape(buf)) {
+                        tokenError("invalid unicode escape code");
+                        return;
+                    }
+                    continue;
+                }
+                if (escaped == 0) {
+                    tokenError("invalid escape code");
+                    return;
+                }
+                buf.append((byte) escaped);
+                pos += 2;
+                continue;
+            }
+            buf.append((byte) ch);
+            pos++;
+        }
+        pos++;
+        type = STRING;
+        value = buf.toLuaString();
+    }
+
+    private int hex4(int p) {
+        int v = 0;
+        for (int i = 0; i < 4; i++) {
+            int digit = Character.digit(at(p + i), 16);
+            if (digit < 0) {
+                return -1;
+            }
+            v = (v << 4) | digit;
+        }
+        return v;
+    }
+
+    /** Appends the UTF-8 of the \\uXXXX (or surrogate pair) at pos; false if it is invalid. */
+    private boolean unicodeEscape(JsonBuffer buf) {
+        int codepoint = hex4(pos + 2);
+        if (codepoint < 0) {
+            return false;
+        }
+        int length = 6;
+        if ((codepoint & 0xF800) == 0xD800) {
+            if ((codepoint & 0x400) != 0 || at(pos + 6) != '\\' || at(pos + 7) != 'u') {
+                return false;
+            }
+            int low = hex4(pos + 8);
+            if (low < 0 || (low & 0xFC00) != 0xDC00) {
+                return false;
+            }
+            codepoint = (((codepoint & 0x3FF) << 10) | (low & 0x3FF)) + 0x10000;
+            length = 12;
+        }
+        if (codepoint <= 0x7F) {
+            buf.append((byte) codepoint);
+        } else if (codepoint <= 0x7FF) {
+            buf.append((byte) (0xC0 | (codepoint >> 6)));
+            buf.append((byte) (0x80 | (codepoint & 0x3F)));
+        } else if (codepoint <= 0xFFFF) {
+            buf.append((byte) (0xE0 | (codepoint >> 12)));
+            buf.append((byte) (0x80 | ((codepoint >> 6) & 0x3F)));
+            buf.append((byte) (0x80 | (codepoint & 0x3F)));
+        } else {
+            buf.append((byte) (0xF0 | (codepoint >> 18)));
+            buf.append((byte) (0x80 | ((codepoint >> 12) & 0x3F)));
+            buf.append((byte) (0x80 | ((codepoint >> 6) & 0x3F)));
+            buf.append((byte) (0x80 | (codepoint & 0x3F)));
+        }
+        pos += length;
+        return true;
+    }
+}

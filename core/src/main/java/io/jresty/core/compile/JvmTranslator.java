@@ -1,0 +1,49 @@
+package io.jresty.core.compile;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.luaj.vm2.Prototype;
+import org.luaj.vm2.luajc.JavaGen;
+
+/** Translates a prototype into JVM classes with LuaJC, instruments them and loads them. */
+final class JvmTranslator {
+    private static final AtomicLong SERIAL = new AtomicLong();
+
+    private final ClassPass pass;
+
+    JvmTranslator(boolean budgetChecks) {
+        this.pass = new ClassPass(budgetChecks);
+    }
+
+    /**
+     * The main function's class, loaded, verified and initialised. LuaJC's failures (a
+     * VerifyError for a few shapes, JVM size limits for huge functions) surface here, not at
+     * the first call, because every class of the chunk is forced through verification.
+     */
+    Class<?> translate(Prototype prototype, String chunkId) throws ClassNotFoundException {
+        // names only need to be unique inside the chunk's own loader; the serial helps heap dumps
+        String className = "jresty.lua.Chunk" + SERIAL.incrementAndGet();
+        JavaGen gen = new JavaGen(prototype, className, chunkId, false);
+        Map<String, byte[]> classes = new LinkedHashMap<>();
+        collect(gen, classes);
+        LuaClassLoader loader = new LuaClassLoader(JvmTranslator.class.getClassLoader(), classes);
+        Class<?> main = null;
+        for (String name : classes.keySet()) {
+            Class<?> c = Class.forName(name, true, loader);
+            if (main == null) {
+                main = c;
+            }
+        }
+        return main;
+    }
+
+    private void collect(JavaGen gen, Map<String, byte[]> classes) {
+        classes.put(gen.classname, pass.apply(gen.classname, gen.bytecode));
+        if (gen.inners != null) {
+            for (JavaGen inner : gen.inners) {
+                collect(inner, classes);
+            }
+        }
+    }
+}

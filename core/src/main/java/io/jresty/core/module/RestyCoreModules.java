@@ -1,0 +1,76 @@
+package io.jresty.core.module;
+
+import org.luaj.vm2.Globals;
+import org.luaj.vm2.LuaTable;
+import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.Varargs;
+import org.luaj.vm2.lib.VarArgFunction;
+
+/**
+ * "resty.core" and "resty.core.base": in OpenResty they rebind ngx.* to FFI implementations;
+ * jresty's ngx.* is Java already, so requiring them only has to succeed and give the few
+ * helpers libraries take from base (new_tab, clear_tab, the FFI status codes).
+ */
+final class RestyCoreModules {
+    private static final String VERSION = "0.1.28";
+
+    private RestyCoreModules() {}
+
+    static void preload(Globals g) {
+        LuaModules.preload(g, "resty.core.base", new VarArgFunction() {
+            @Override
+            public Varargs invoke(Varargs args) {
+                return base(g);
+            }
+        });
+        LuaModules.preload(g, "resty.core", new VarArgFunction() {
+            @Override
+            public Varargs invoke(Varargs args) {
+                LuaTable core = new LuaTable();
+                core.set("version", VERSION);
+                return core;
+            }
+        });
+    }
+
+    private static LuaTable base(Globals g) {
+        LuaTable base = new LuaTable();
+        base.set("version", VERSION);
+        base.set("FFI_OK", 0);
+        base.set("FFI_ERROR", -1);
+        base.set("FFI_AGAIN", -2);
+        base.set("FFI_BUSY", -3);
+        base.set("FFI_DONE", -4);
+        base.set("FFI_DECLINED", -5);
+        base.set("FFI_NO_REQ_CTX", -100);
+        base.set("FFI_BAD_CONTEXT", -101);
+        base.set("new_tab", new VarArgFunction() {
+            @Override
+            public Varargs invoke(Varargs args) {
+                return new LuaTable(Math.max(0, args.optint(1, 0)), Math.max(0, args.optint(2, 0)));
+            }
+        });
+        base.set("clear_tab", new VarArgFunction() {
+            @Override
+            public Varargs invoke(Varargs args) {
+                LuaTable t = args.checktable(1);
+                for (LuaValue k : t.keys()) {
+                    t.rawset(k, LuaValue.NIL);
+                }
+                return NONE;
+            }
+        });
+        base.set("allows_subsystem", new VarArgFunction() {
+            @Override
+            public Varargs invoke(Varargs args) {
+                for (int i = 1; i <= args.narg(); i++) {
+                    if ("http".equals(args.arg(i).tojstring())) {
+                        return TRUE;
+                    }
+                }
+                return FALSE;
+            }
+        });
+        return base;
+    }
+}

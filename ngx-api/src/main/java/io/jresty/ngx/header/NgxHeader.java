@@ -1,0 +1,134 @@
+package io.jresty.ngx.header;
+
+import io.jresty.ngx.api.ApiError;
+import io.jresty.ngx.NgxContext;
+import io.jresty.ngx.NgxEnvironment;
+import io.jresty.ngx.api.ApiTable;
+import io.jresty.ngx.api.NgxArea;
+import io.jresty.ngx.log.LogLevel;
+import io.jresty.ngx.phase.Contexts;
+import io.jresty.ngx.request.NgxRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.luaj.vm2.LuaError;
+import org.luaj.vm2.LuaTable;
+import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.lib.ThreeArgFunction;
+import org.luaj.vm2.lib.TwoArgFunction;
+
+/** ngx.header (response headers by name, underscores as hyphens) and ngx.resp.get_headers. */
+public final class NgxHeader implements NgxArea {
+    @Override
+    public void install(LuaTable ngx, NgxEnvironment env) {
+        LuaTable header = new LuaTable();
+        LuaTable meta = new LuaTable();
+        meta.set("__index", new TwoArgFunction() {
+            @Override
+            public LuaValue call(LuaValue self, LuaValue key) {
+                List<String> values = request().responseHeaders().get(headerName(key.checkjstring()));
+                if (values.isEmpty()) {
+                    return NIL;
+                }
+                if (values.size() == 1) {
+                    return valueOf(values.getFirst());
+                }
+                return luaList(values);
+            }
+        });
+        meta.set("__newindex", new ThreeArgFunction() {
+            @Override
+            public LuaValue call(LuaValue self, LuaValue key, LuaValue value) {
+                NgxRequest r = request();
+                String name = headerName(key.checkjstring());
+                if (r.headersSent()) {
+                    env.errorLog().log(LogLevel.ERR, r.connectionId(),
+                            "attempt to set ngx.header.HEADER after sending out response headers", null);
+                    return NONE;
+                }
+                r.responseHeaders().set(name, values(value));
+                return NONE;
+            }
+        });
+        header.setmetatable(meta);
+        ngx.set("header", header);
+
+        LuaTable resp = new LuaTable();
+        new ApiTable("ngx.resp.", resp).request("get_headers", Contexts.REQUEST, (ctx, args) -> {
+            int max = args.optint(1, 100);
+            boolean raw = args.optboolean(2, false);
+            return headersTable(ctx.request().responseHeaders().all(), max, raw);
+        });
+        ngx.set("resp", resp);
+    }
+
+    /** The header name of a Lua key: underscores become hyphens, as lua-nginx-module does by default. */
+    static String headerName(String key) {
+        return key.replace('_', '-');
+    }
+
+    private static List<String> values(LuaValue value) {
+        if (value.isnil()) {
+            return List.of();
+        }
+        if (value.istable()) {
+            List<String> out = new ArrayList<>();
+            LuaTable t = (LuaTable) value;
+            for (int i = 1; i <= t.length(); i++) {
+                out.add(t.get(i).tojstring());
+            }
+            return out;
+        }
+        if (value.isstring() || value.isboolean()) {
+            return List.of(value.tojstring());
+        }
+        throw new ApiError("bad argument #3 to '__newindex' (string, number, boolean or table expected, got "
+                + value.typename() + ")");
+    }
+
+    private static LuaTable luaList(List<String> values) {
+        LuaTable t = new LuaTable();
+        for (int i = 0; i < values.size(); i++) {
+            t.set(i + 1, LuaValue.valueOf(values.get(i)));
+        }
+        return t;
+    }
+
+    /** A header table as get_headers returns it: lower-case keys unless raw, tables for repeats. */
+    public static LuaTable headersTable(Map<String, List<String>> headers, int max, boolean raw) {
+        LuaTable out = new LuaTable();
+        int count = 0;
+        for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+            for (String v : e.getValue()) {
+                if (max > 0 && count >= max) {
+                    return out;
+                }
+                count++;
+                String key = raw ? e.getKey() : e.getKey().toLowerCase(java.util.Locale.ROOT);
+                LuaValue existing = out.get(key);
+                if (existing.isnil()) {
+                    out.set(key, LuaValue.valueOf(v));
+                } else if (existing.istable()) {
+                    existing.set(existing.length() + 1, LuaValue.valueOf(v));
+                } else {
+                    LuaTable t = new LuaTable();
+                    t.set(1, existing);
+                    t.set(2, LuaValue.valueOf(v));
+                    out.set(key, t);
+                }
+            }
+        }
+        if (!raw) {
+            out.setmetatable(CaseInsensitiveKeys.META);
+        }
+        return out;
+    }
+
+    private static NgxRequest request() {
+        NgxContext ctx = NgxContext.current();
+        if (ctx == null || ctx.request() == null) {
+            throw new ApiError("no request object found");
+        }
+        return ctx.request();
+    }
+}

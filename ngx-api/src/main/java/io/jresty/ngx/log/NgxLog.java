@@ -1,0 +1,83 @@
+package io.jresty.ngx.log;
+
+import io.jresty.ngx.api.ApiError;
+import io.jresty.core.lua.LuaNull;
+import io.jresty.core.lua.LuaPosition;
+import io.jresty.ngx.NgxContext;
+import io.jresty.ngx.NgxEnvironment;
+import io.jresty.ngx.api.ApiTable;
+import io.jresty.ngx.api.NgxArea;
+import io.jresty.ngx.phase.Contexts;
+import io.jresty.ngx.request.NgxRequest;
+import org.luaj.vm2.LuaError;
+import org.luaj.vm2.LuaTable;
+import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.Varargs;
+import org.luaj.vm2.lib.VarArgFunction;
+
+/** ngx.log, the global print (NOTICE), and the log level constants. */
+public final class NgxLog implements NgxArea {
+    @Override
+    public void install(LuaTable ngx, NgxEnvironment env) {
+        for (LogLevel level : LogLevel.values()) {
+            ngx.set(level.name(), level.code());
+        }
+        new ApiTable("ngx.", ngx).anywhere("log", Contexts.ANY, (ctx, args) -> {
+            int code = args.checkint(1);
+            LogLevel level = LogLevel.ofCode(code);
+            if (level == null) {
+                throw new ApiError("bad log level: " + code);
+            }
+            write(env, ctx, level, args, 2);
+            return LuaValue.NONE;
+        });
+    }
+
+    /** The global print() of OpenResty: ngx.log(ngx.NOTICE, ...). */
+    public static LuaValue print(NgxEnvironment env) {
+        return new VarArgFunction() {
+            @Override
+            public Varargs invoke(Varargs args) {
+                write(env, NgxContext.current(), LogLevel.NOTICE, args, 1);
+                return NONE;
+            }
+        };
+    }
+
+    static void write(NgxEnvironment env, NgxContext ctx, LogLevel level, Varargs args, int first) {
+        ErrorLog log = env.errorLog();
+        if (!log.enabled(level)) {
+            return;
+        }
+        StringBuilder msg = new StringBuilder("[lua] ");
+        String where = LuaPosition.current();
+        if (where != null) {
+            msg.append(where).append(": ");
+        }
+        for (int i = first; i <= args.narg(); i++) {
+            msg.append(text(args.arg(i), i));
+        }
+        NgxRequest r = ctx == null ? null : ctx.request();
+        log.log(level, r == null ? 0 : r.connectionId(), msg.toString(), r == null ? null : RequestSuffix.of(r));
+    }
+
+    private static String text(LuaValue v, int argn) {
+        if (v.isnil()) {
+            return "nil";
+        }
+        if (v.isboolean()) {
+            return v.toboolean() ? "true" : "false";
+        }
+        if (LuaNull.isNull(v)) {
+            return "null";
+        }
+        if (v.isstring()) {
+            return v.tojstring();
+        }
+        LuaValue tostring = v.metatag(LuaValue.valueOf("__tostring"));
+        if (!tostring.isnil()) {
+            return tostring.call(v).tojstring();
+        }
+        throw new ApiError("bad argument #" + argn + " to 'log' (expected table to have __tostring metamethod)");
+    }
+}

@@ -1,0 +1,21 @@
+package io.jresty.ngx.log;
+
+import io.jresty.ngx.request.NgxRequest;
+
+/** The ", client: ..., server: ..., request: ..., host: ..." tail nginx adds to a request's log lines. */
+public final class RequestSuffix {
+    private RequestSuffix() {}
+
+    public static String of(NgxRequest r) {
+        StringBuilder s = new StringBuilder(", client: ").append(r.remoteAddr());
+        String server = r.variable("server_name");
+        s.append(", server: ").append(server == null ? "" : server);
+        s.append(", request: \"").append(r.method()).append(' ').append(r.requestUri()).append(' ')
+                .append(r.protocol()).append('"');
+        String host = r.requestHeader("Host");
+        if (host != null) {
+            s.append(", host: \"").append(host).append('"');
+        }
+        return s.toString();
+    }
+}

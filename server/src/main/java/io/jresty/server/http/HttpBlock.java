@@ -1,0 +1,29 @@
+package io.jresty.server.http;
+
+import io.jresty.server.lua.LuaChunk;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the conf says, ready to serve: the main-context settings, the lua_* settings
+ * and the servers. Built once by {@code HttpConfBuilder}; immutable.
+ *
+ * @param sharedDicts lua_shared_dict name → size in bytes
+ * @param errorLog    error_log path (null = stderr) and level word
+ */
+public record HttpBlock(
+        Path prefix,
+        Path confFile,
+        int workerProcesses,
+        int workerConnections,
+        String errorLogPath,
+        String errorLogLevel,
+        String packagePath,
+        Map<String, Long> sharedDicts,
+        LuaChunk initByLua,
+        LuaChunk initWorkerByLua,
+        long keepaliveTimeoutMillis,
+        Map<String, String> mimeTypes,
+        List<ServerBlock> servers) {
+}

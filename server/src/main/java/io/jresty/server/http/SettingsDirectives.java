@@ -1,0 +1,92 @@
+package io.jresty.server.http;
+
+import io.jresty.ngx.phase.Phase;
+import io.jresty.server.conf.ConfDirective;
+import io.jresty.server.conf.ConfException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Applies the inheritable directives of one level (root, index, add_header, *_by_lua, ...)
+ * to the settings it inherited. add_header and error_page of a level replace the outer
+ * ones only when the level has some, as in nginx.
+ */
+final class SettingsDirectives {
+    private final Path prefix;
+    private final LuaDirectives lua;
+
+    SettingsDirectives(Path prefix, LuaDirectives lua) {
+        this.prefix = prefix;
+        this.lua = lua;
+    }
+
+    Settings apply(Settings inherited, List<ConfDirective> block) throws ConfException {
+        Settings s = inherited.inherited();
+        List<Settings.AddHeader> headers = new ArrayList<>();
+        Map<Integer, Settings.ErrorPage> pages = new LinkedHashMap<>();
+        LuaHandlers handlers = s.lua();
+        for (ConfDirective d : block) {
+            switch (d.name()) {
+                case "root" -> s = s.withRoot(prefix.resolve(d.arg(0)));
+                case "alias" -> s = s.withAlias(prefix.resolve(d.arg(0)));
+                case "index" -> s = s.withIndex(d.args());
+                case "default_type" -> s = s.withDefaultType(d.arg(0));
+                case "client_max_body_size" -> s = s.withMaxBodySize(size(d));
+                case "add_header" -> headers.add(new Settings.AddHeader(d.arg(0), Template.parse(d.arg(1)),
+                        d.args().size() > 2 && d.arg(2).equals("always")));
+                case "error_page" -> errorPage(d, pages);
+                default -> {
+                    Phase phase = LuaDirectives.phaseOf(d.name());
+                    if (phase != null && phase != Phase.SET && phase != Phase.INIT && phase != Phase.INIT_WORKER) {
+                        handlers = handlers.with(phase, lua.chunk(d, phase, 0));
+                    }
+                }
+            }
+        }
+        if (!headers.isEmpty()) {
+            s = s.withAddHeaders(List.copyOf(headers));
+        }
+        if (!pages.isEmpty()) {
+            s = s.withErrorPages(Map.copyOf(pages));
+        }
+        return s.withLua(handlers);
+    }
+
+    private static long size(ConfDirective d) throws ConfException {
+        long bytes = Sizes.bytes(d.arg(0));
+        if (bytes < 0) {
+            throw new ConfException("\"" + d.name() + "\" directive invalid value " + d.where());
+        }
+        return bytes;
+    }
+
+    private static void errorPage(ConfDirective d, Map<Integer, Settings.ErrorPage> pages) throws ConfException {
+        List<String> args = d.args();
+        String uri = args.getLast();
+        Integer override = null;
+        int last = args.size() - 1;
+        if (last >= 1 && args.get(last - 1).startsWith("=")) {
+            String code = args.get(last - 1).substring(1);
+            override = code.isEmpty() ? -1 : parseCode(d, code);
+            last--;
+        }
+        for (int i = 0; i < last; i++) {
+            int code = parseCode(d, args.get(i));
+            if (code < 300 || code > 599) {
+                throw new ConfException("value \"" + code + "\" must be between 300 and 599 " + d.where());
+            }
+            pages.put(code, new Settings.ErrorPage(uri, override));
+        }
+    }
+
+    private static int parseCode(ConfDirective d, String text) throws ConfException {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new ConfException("invalid value \"" + text + "\" " + d.where());
+        }
+    }
+}

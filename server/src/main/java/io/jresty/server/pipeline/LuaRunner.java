@@ -1,0 +1,87 @@
+package io.jresty.server.pipeline;
+
+import io.jresty.core.worker.LuaWorker;
+import io.jresty.ngx.NgxContext;
+import io.jresty.ngx.control.NgxExit;
+import io.jresty.ngx.log.ErrorLog;
+import io.jresty.ngx.log.LogLevel;
+import io.jresty.ngx.log.RequestSuffix;
+import io.jresty.ngx.phase.Phase;
+import io.jresty.server.lua.LuaChunk;
+import io.jresty.server.request.HttpRequestState;
+import io.jresty.server.worker.WorkerPool;
+import org.luaj.vm2.LuaError;
+import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.Varargs;
+
+/**
+ * Runs one *_by_lua handler of a request under its worker's lock, and turns how it ended
+ * (return, ngx.exit, ngx.exec, a Lua error) into an {@link Outcome}. Errors are logged in
+ * lua-nginx-module's words and never reach the client as a stack trace.
+ */
+final class LuaRunner {
+    private final WorkerPool pool;
+    private final ErrorLog log;
+
+    LuaRunner(WorkerPool pool, ErrorLog log) {
+        this.pool = pool;
+        this.log = log;
+    }
+
+    Outcome run(LuaWorker worker, HttpRequestState r, Phase phase, LuaChunk chunk) {
+        Result result = call(worker, r, phase, chunk, LuaValue.NONE);
+        return result.outcome();
+    }
+
+    /** The values a handler returned (set_by_lua), with how it ended. */
+    record Result(Outcome outcome, Varargs values) {}
+
+    Result call(LuaWorker worker, HttpRequestState r, Phase phase, LuaChunk chunk, Varargs args) {
+        boolean nested = worker.heldByCurrentThread();
+        NgxContext ctx = new NgxContext(worker, r, phase);
+        try {
+            return worker.call(() -> {
+                try (NgxContext.Scope s = NgxContext.enter(ctx)) {
+                    Varargs values = pool.function(worker, chunk).invoke(args);
+                    return new Result(Outcome.NEXT, values);
+                }
+            });
+        } catch (NgxExit exit) {
+            if (nested) {
+                throw exit;
+            }
+            return new Result(exitOutcome(exit, phase), LuaValue.NONE);
+        } catch (LuaError e) {
+            logFailure(r, phase, e.getMessage());
+            return new Result(new Outcome.Finish(500), LuaValue.NONE);
+        } catch (StackOverflowError e) {
+            logFailure(r, phase, "stack overflow");
+            return new Result(new Outcome.Finish(500), LuaValue.NONE);
+        } catch (Exception e) {
+            logFailure(r, phase, String.valueOf(e));
+            return new Result(new Outcome.Finish(500), LuaValue.NONE);
+        }
+    }
+
+    private static Outcome exitOutcome(NgxExit exit, Phase phase) {
+        if (exit.kind() == NgxExit.Kind.EXEC) {
+            return new Outcome.Redirect(exit.uri(), exit.args(), false);
+        }
+        int status = exit.status();
+        if (status == 0 || status == -5) {
+            return phase == Phase.CONTENT ? new Outcome.Finish(0) : Outcome.NEXT;
+        }
+        if (status == -1) {
+            return new Outcome.Finish(500);
+        }
+        return new Outcome.Finish(status);
+    }
+
+    void logFailure(HttpRequestState r, Phase phase, String message) {
+        log.log(LogLevel.ERR, r == null ? 0 : r.connectionId(),
+                (phase == Phase.HEADER_FILTER || phase == Phase.BODY_FILTER || phase == Phase.LOG || phase == Phase.SET
+                        ? "failed to run " + phase.directive() + "*: " : "lua entry thread aborted: runtime error: ")
+                        + message,
+                r == null ? null : RequestSuffix.of(r));
+    }
+}

@@ -1,0 +1,82 @@
+package io.jresty.server.undertow;
+
+import io.jresty.ngx.log.ErrorLog;
+import io.jresty.ngx.log.LogLevel;
+import io.jresty.server.location.ServerSelector;
+import io.jresty.server.pipeline.RequestPipeline;
+import io.jresty.server.request.HttpRequestState;
+import io.jresty.server.request.Variables;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.AttachmentKey;
+import io.undertow.util.Headers;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The root handler of one listening socket: picks the server block on the I/O thread, then
+ * hands the request to a virtual thread where its phases run (one hop per request).
+ */
+final class RequestHandler implements HttpHandler {
+    private static final AttachmentKey<Long> CONNECTION_ID = AttachmentKey.create(Long.class);
+    private static final AtomicLong CONNECTIONS = new AtomicLong();
+
+    private final ServerSelector servers;
+    private final RequestPipeline pipeline;
+    private final Variables variables;
+    private final ErrorLog log;
+    private final java.util.concurrent.CountDownLatch ready;
+
+    RequestHandler(ServerSelector servers, RequestPipeline pipeline, Variables variables, ErrorLog log,
+            java.util.concurrent.CountDownLatch ready) {
+        this.servers = servers;
+        this.pipeline = pipeline;
+        this.variables = variables;
+        this.log = log;
+        this.ready = ready;
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange ex) {
+        Long id = ex.getConnection().getAttachment(CONNECTION_ID);
+        if (id == null) {
+            id = CONNECTIONS.incrementAndGet();
+            ex.getConnection().putAttachment(CONNECTION_ID, id);
+        }
+        long connection = id;
+        ex.dispatch(VirtualThreads.requests(), () -> serve(ex, connection));
+    }
+
+    private void serve(HttpServerExchange ex, long connection) {
+        try {
+            ready.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        HttpRequestState r;
+        try {
+            r = new HttpRequestState(ex, connection,
+                    servers.select(ex.getRequestHeaders().getFirst(Headers.HOST)), variables);
+        } catch (RuntimeException e) {
+            log.log(LogLevel.ALERT, connection, "cannot read the request: " + e, null);
+            ex.getIoThread().execute(() -> {
+                ex.setStatusCode(400);
+                ex.endExchange();
+            });
+            return;
+        }
+        try {
+            pipeline.process(r);
+        } catch (RuntimeException | StackOverflowError e) {
+            log.log(LogLevel.ALERT, connection, "unexpected failure while serving a request: " + e, null);
+            r.resetResponse();
+            r.status(500);
+        }
+        ResponseWriter.send(r);
+        try {
+            pipeline.logPhase(r);
+        } catch (RuntimeException e) {
+            log.log(LogLevel.ERR, connection, "log phase failed: " + e, null);
+        }
+    }
+}
