@@ -40,6 +40,8 @@ public final class NgxApi {
         globals.set("ngx", ngx);
         globals.set("print", io.jresty.ngx.log.NgxLog.print(env));
         globals.get("package").get("loaded").set("ngx", ngx);
+        // lua-resty-core's require "ngx.re" (split, opt): ngx.re has them too
+        globals.get("package").get("loaded").set("ngx.re", ngx.get("re"));
         io.jresty.ngx.dynacode.DynacodeModule.install(globals, env);
         return ngx;
     }

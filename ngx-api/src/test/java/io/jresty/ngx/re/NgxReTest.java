@@ -117,4 +117,13 @@ class NgxReTest {
         assertThat(lua.run("show(pcall(ngx.re.opt, 'jit_stack_size', 65536))")).isEqualTo(
                 "false , \"changing jit stack size is not allowed when some regexs have already been compiled and cached\"\n");
     }
+
+    @Test
+    void requireNgxReGivesSplitAndOpt() {
+        NgxLua lua = NgxLua.create();
+        assertThat(lua.run("""
+                local re = require "ngx.re"
+                say(table.concat(re.split("a, b,c", [[,\\s*]]), "|"), " ", type(re.opt))
+                """)).isEqualTo("a|b|c function\n");
+    }
 }
