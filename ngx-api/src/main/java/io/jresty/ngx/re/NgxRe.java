@@ -20,7 +20,7 @@ import org.luaj.vm2.lib.VarArgFunction;
  * java.util.regex ({@link PcreTranslator} lists what cannot be); subjects are byte strings
  * and every offset is a byte offset. Expected failures return nil and lua-nginx-module's
  * error text ("pcre_compile() failed: ...", "pcre_exec() failed: -8" when a pattern
- * backtracks past its budget).
+ * backtracks past its budget, "-21" when java.util.regex runs out of stack).
  */
 public final class NgxRe implements NgxArea {
     private static final LuaString POS = LuaString.valueOf("pos");
@@ -67,15 +67,6 @@ public final class NgxRe implements NgxArea {
         return LuaValue.varargsOf(LuaValue.NIL, LuaValue.NIL, LuaValue.valueOf(error));
     }
 
-    /** Runs a search; null when it hit the match limit (PCRE's error -8). */
-    private static Boolean find(RegexSearch search, int from) {
-        try {
-            return search.find(from);
-        } catch (RegexSubject.MatchLimit e) {
-            return null;
-        }
-    }
-
     private static Varargs match(RegexCache cache, Varargs a) {
         Prepared p = prepare(cache, a, "match", 3);
         if (p.error() != null) {
@@ -84,12 +75,12 @@ public final class NgxRe implements NgxArea {
         LuaTable ctx = RegexArgs.ctx(a, 4, "match");
         LuaValue res = a.arg(5);
         RegexSearch s = p.search();
-        Boolean found = find(s, s.subject.charIndex(RegexArgs.startByte(ctx)));
-        if (found == null) {
-            return nilAnd(new RegexSubject.MatchLimit().getMessage());
-        }
-        if (!found) {
-            return LuaValue.NIL;
+        try {
+            if (!s.find(s.subject.charIndex(RegexArgs.startByte(ctx)))) {
+                return LuaValue.NIL;
+            }
+        } catch (RegexFailure e) {
+            return nilAnd(e.getMessage());
         }
         if (ctx != null) {
             ctx.set(POS, LuaValue.valueOf(s.subject.byteOffset(s.matcher.end()) + 1));
@@ -108,12 +99,12 @@ public final class NgxRe implements NgxArea {
         if (nth < 0 || nth > s.regex.groups()) {
             return nilNilAnd("nth out of bound");
         }
-        Boolean found = find(s, s.subject.charIndex(RegexArgs.startByte(ctx)));
-        if (found == null) {
-            return nilNilAnd(new RegexSubject.MatchLimit().getMessage());
-        }
-        if (!found) {
-            return LuaValue.NIL;
+        try {
+            if (!s.find(s.subject.charIndex(RegexArgs.startByte(ctx)))) {
+                return LuaValue.NIL;
+            }
+        } catch (RegexFailure e) {
+            return nilNilAnd(e.getMessage());
         }
         if (ctx != null) {
             ctx.set(POS, LuaValue.valueOf(s.subject.byteOffset(s.matcher.end()) + 1));
@@ -140,14 +131,14 @@ public final class NgxRe implements NgxArea {
                 if (done) {
                     return NIL;
                 }
-                Boolean found = NgxRe.find(s, pos);
-                if (found == null) {
+                try {
+                    if (!s.find(pos)) {
+                        done = true;
+                        return NIL;
+                    }
+                } catch (RegexFailure e) {
                     done = true;
-                    return nilAnd(new RegexSubject.MatchLimit().getMessage());
-                }
-                if (!found) {
-                    done = true;
-                    return NIL;
+                    return nilAnd(e.getMessage());
                 }
                 pos = s.next();
                 return Captures.of(s, null);
@@ -176,12 +167,12 @@ public final class NgxRe implements NgxArea {
         int pos = 0;
         int count = 0;
         while (true) {
-            Boolean found = find(s, pos);
-            if (found == null) {
-                return nilNilAnd(new RegexSubject.MatchLimit().getMessage());
-            }
-            if (!found) {
-                break;
+            try {
+                if (!s.find(pos)) {
+                    break;
+                }
+            } catch (RegexFailure e) {
+                return nilNilAnd(e.getMessage());
             }
             int start = s.subject.byteOffset(s.matcher.start());
             out.write(subject.m_bytes, subject.m_offset + copied, start - copied);
@@ -214,7 +205,7 @@ public final class NgxRe implements NgxArea {
         try {
             return RegexSplit.split(s, s.subject.charIndex(RegexArgs.startByte(ctx)), max,
                     res.istable() ? (LuaTable) res : null);
-        } catch (RegexSubject.MatchLimit e) {
+        } catch (RegexFailure e) {
             return nilAnd(e.getMessage());
         }
     }

@@ -19,17 +19,25 @@ final class RegexSearch {
         matcher.useAnchoringBounds(false);
     }
 
-    /** Looks for a match starting at or after the char index (exactly at it when anchored). */
+    /**
+     * Looks for a match starting at or after the char index (exactly at it when anchored);
+     * throws {@link RegexFailure} when the search gives up.
+     */
     boolean find(int from) {
         if (from > subject.length()) {
             return false;
         }
         subject.resetBudget();
-        if (regex.options().anchored()) {
-            matcher.region(from, subject.length());
-            return matcher.lookingAt();
+        try {
+            if (regex.options().anchored()) {
+                matcher.region(from, subject.length());
+                return matcher.lookingAt();
+            }
+            return matcher.find(from);
+        } catch (StackOverflowError e) {
+            // java.util.regex recurses once per repetition of some groups, such as (a|b)*
+            throw RegexFailure.recursionLimit();
         }
-        return matcher.find(from);
     }
 
     /** Where the next search of gmatch/gsub starts: after the match, one character on if it was empty. */

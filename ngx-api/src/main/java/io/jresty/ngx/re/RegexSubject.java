@@ -19,13 +19,6 @@ final class RegexSubject implements CharSequence {
     static final long BASE_STEPS = 5_000_000L;
     private static final long STEPS_PER_CHAR = 64;
 
-    /** The search read more characters than its budget allows (PCRE_ERROR_MATCHLIMIT). */
-    static final class MatchLimit extends RuntimeException {
-        MatchLimit() {
-            super("pcre_exec() failed: -8", null, false, false);
-        }
-    }
-
     final LuaString bytes;
     private final String text;
     private final boolean utf8;
@@ -63,7 +56,7 @@ final class RegexSubject implements CharSequence {
     @Override
     public char charAt(int index) {
         if (--steps < 0) {
-            throw new MatchLimit();
+            throw RegexFailure.matchLimit();
         }
         if ((steps & 0xFFFF) == 0) {
             // a long match charges the running code's budget like its loops do

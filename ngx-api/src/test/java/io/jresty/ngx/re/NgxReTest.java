@@ -126,4 +126,20 @@ class NgxReTest {
                 say(table.concat(re.split("a, b,c", [[,\\s*]]), "|"), " ", type(re.opt))
                 """)).isEqualTo("a|b|c function\n");
     }
+
+    @Test
+    void aPatternThatRecursesTooDeepFailsInsteadOfTakingTheWorkerDown() {
+        // nginx 1.22's worker dies of SIGSEGV on this one (PCRE recursing on the C stack)
+        NgxLua lua = NgxLua.create();
+        assertThat(lua.run("""
+                local s = string.rep("ab", 200000)
+                show(ngx.re.find(s, "^(a|b)*$"))
+                show(ngx.re.gsub(s, "^(a|b)*$", ""))
+                show(ngx.re.find(s, "^[ab]*$"))
+                """)).isEqualTo("""
+                nil , nil , "pcre_exec() failed: -21"
+                nil , nil , "pcre_exec() failed: -21"
+                1 , 400000
+                """);
+    }
 }
