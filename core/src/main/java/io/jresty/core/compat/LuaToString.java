@@ -42,7 +42,9 @@ final class LuaToString extends VarArgFunction {
     /** LuaJIT's "table: 0x..." form (code matches on the 0x); the identity hash stands in for the address. */
     private static String address(LuaValue v) {
         Object javaObject = v.type() == LuaValue.TUSERDATA ? v.touserdata() : null;
-        if (javaObject != null && javaObject.getClass() != Object.class) {
+        boolean ownText = v instanceof org.luaj.vm2.LuaUserdata && v.getClass() != org.luaj.vm2.LuaUserdata.class;
+        // sentinels (ngx.null, cjson.null, cjson.empty_array) print as OpenResty prints them
+        if (ownText || (javaObject != null && javaObject.getClass() != Object.class)) {
             // Java objects exposed as userdata (files, sockets) keep their own description
             return v.tojstring();
         }
