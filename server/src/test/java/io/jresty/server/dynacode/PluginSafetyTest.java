@@ -88,6 +88,18 @@ class PluginSafetyTest {
     }
 
     @Test
+    void aCatastrophicPatternIsStoppedByTheBudget() throws Exception {
+        PluginDocuments doc = PluginDocuments.enabled().domain("dynamic.test",
+                "backtrack", "access", "local s = string.rep('a', 40) .. 'b' ngx.ctx.r = s:find('^(a-a-a-a-a-a-a-a-a-a-c)')",
+                "hello", "content", "ngx.say('survived')").with("backtrack", "budget_ms", 50);
+        try (DynacodeServer s = start(doc, "")) {
+            RawHttp.Response r = s.get("dynamic.test", "/");
+            assertThat(r.bodyText()).isEqualTo("survived\n");
+            assertThat(s.errorLog()).contains("plugin backtrack exceeded its budget of 50 ms");
+        }
+    }
+
+    @Test
     void sandboxedPluginsCannotReachTheSystemOrEachOther() throws Exception {
         PluginDocuments doc = PluginDocuments.enabled().domain("dynamic.test",
                 "escape", "access", """
