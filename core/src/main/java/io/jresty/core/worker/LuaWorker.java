@@ -1,5 +1,6 @@
 package io.jresty.core.worker;
 
+import io.jresty.core.budget.Budget;
 import java.util.concurrent.Callable;
 import java.util.concurrent.locks.ReentrantLock;
 import org.luaj.vm2.Globals;
@@ -50,14 +51,15 @@ public final class LuaWorker {
     /** Lets other requests of this worker run while the caller waits (I/O, sleep, ...). */
     public <T> T releaseWhile(Callable<T> wait) throws Exception {
         if (!lock.isHeldByCurrentThread()) {
-            return wait.call();
+            return Budget.outside(wait);
         }
         int holds = lock.getHoldCount();
         for (int i = 0; i < holds; i++) {
             lock.unlock();
         }
         try {
-            return wait.call();
+            // waiting is not running: a Lua time budget pauses meanwhile
+            return Budget.outside(wait);
         } finally {
             for (int i = 0; i < holds; i++) {
                 lock.lock();

@@ -212,7 +212,7 @@ final class WorkerController {
             if (sandbox == null) {
                 sandbox = new PluginSandbox(globals, safety == null ? java.util.Set.of() : safety.requireAllowed());
             }
-            return p.bind(sandbox.env(p.key()));
+            return p.bind(sandbox.env(p.key()), globals);
         });
     }
 
