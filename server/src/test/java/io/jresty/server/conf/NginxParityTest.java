@@ -38,7 +38,7 @@ class NginxParityTest {
         "^duplicate \"log_format\"", "^location .* (outside|inside)", "can be on the server level only",
         "^invalid location modifier", "^Lua code block missing", "terminating characters for lua code block",
         "^invalid location config", "^invalid number of the map parameters", "^invalid condition ",
-        "in condition in ", "^invalid return code ", "^invalid variable name ", "^open\\(\\) .*\\.conf\""));
+        "in condition in ", "^invalid return code ", "^invalid variable name \"", "^open\\(\\) .*\\.conf\""));
 
     @TempDir
     Path dir;
