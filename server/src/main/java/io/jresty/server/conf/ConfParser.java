@@ -14,8 +14,10 @@ import java.util.List;
 /**
  * Reads an nginx.conf into directives, checking each one as nginx does the moment it is
  * read (so the first error reported is nginx's first error), with nginx's messages:
- * unknown directives, wrong contexts, argument counts, duplicates, values, includes and
- * the checks nginx makes when the http block closes (empty upstreams, duplicate locations).
+ * unknown directives, wrong contexts, argument counts, duplicates, values, includes, an
+ * upstream without servers (at its "}") and duplicate locations (when the http block closes).
+ * Includes are read in place: the result holds no include directives, and each directive
+ * keeps the file and line it came from.
  */
 public final class ConfParser {
     /** Relative include paths resolve against the main conf's directory, nginx's conf prefix. */
