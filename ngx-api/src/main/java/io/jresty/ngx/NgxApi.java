@@ -27,7 +27,9 @@ public final class NgxApi {
                 new io.jresty.ngx.req.NgxReq(),
                 new NgxTime(),
                 new NgxCodec(),
-                new NgxShared());
+                new NgxShared(),
+                new io.jresty.ngx.socket.NgxSocketTcp(),
+                new io.jresty.ngx.socket.NgxSocketUdp());
     }
 
     public static LuaTable install(Globals globals, NgxEnvironment env) {
