@@ -366,3 +366,72 @@ false bad argument #1 to 'receive' (bad pattern argument: xyz)
 false bad argument #1 to 'receive' (bad pattern argument)
 false ngx.socket settimeout: expecting 4 arguments (including the object) but seen 3
 0 2 3
+
+=== TEST 13: a pool with a backlog caps the connections and queues or refuses the others
+--- config
+location /t {
+    content_by_lua_block {
+        local opts = { pool = "capped", pool_size = 1, backlog = 1 }
+        local first = ngx.socket.tcp()
+        ngx.say("first: ", first:connect("127.0.0.1", $TEST_NGINX_SERVER_PORT, opts))
+        local second = ngx.socket.tcp()
+        second:settimeout(100)
+        ngx.say("queued: ", second:connect("127.0.0.1", $TEST_NGINX_SERVER_PORT, opts))
+        local strict = { pool = "strict", pool_size = 1, backlog = 0 }
+        local third = ngx.socket.tcp()
+        ngx.say("strict first: ", third:connect("127.0.0.1", $TEST_NGINX_SERVER_PORT, strict))
+        local fourth = ngx.socket.tcp()
+        ngx.say("strict second: ", fourth:connect("127.0.0.1", $TEST_NGINX_SERVER_PORT, strict))
+        third:close()
+        ngx.say("after close: ", fourth:connect("127.0.0.1", $TEST_NGINX_SERVER_PORT, strict))
+        fourth:close()
+        first:close()
+    }
+}
+--- request
+GET /t
+--- response_body
+first: 1
+queued: niltimeout
+strict first: 1
+strict second: niltoo many waiting connect operations
+after close: 1
+--- error_log
+lua tcp socket queued connect timed out, when trying to connect to 127.0.0.1:
+
+=== TEST 14: a connection the peer closed while pooled is not reused
+--- config
+location /hello {
+    default_type text/plain;
+    return 200 "bye";
+}
+location /t {
+    content_by_lua_block {
+        local function pause(ms)
+            -- a read that times out, as ngx.sleep would wait
+            local s = ngx.socket.tcp()
+            s:settimeout(ms)
+            s:connect("127.0.0.1", $TEST_NGINX_SERVER_PORT)
+            s:receive()
+            s:close()
+        end
+        local sock = ngx.socket.tcp()
+        assert(sock:connect("127.0.0.1", $TEST_NGINX_SERVER_PORT))
+        sock:send("GET /hello HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+        local head = sock:receiveuntil("\r\n\r\n")()
+        ngx.say("body: ", sock:receive(3))
+        pause(100)
+        ngx.say("keepalive: ", sock:setkeepalive())
+        pause(100)
+        sock = ngx.socket.tcp()
+        assert(sock:connect("127.0.0.1", $TEST_NGINX_SERVER_PORT))
+        ngx.say("reused: ", sock:getreusedtimes())
+        sock:close()
+    }
+}
+--- request
+GET /t
+--- response_body
+body: bye
+keepalive: nilclosed
+reused: 0
