@@ -40,6 +40,14 @@ public final class NgxSocketTcp implements NgxArea {
         });
     }
 
+    /**
+     * Closes the cosockets (tcp and udp) the request left open; the server calls it once
+     * the request is done, after its log phase.
+     */
+    public static void cleanup(io.jresty.ngx.request.NgxRequest request) {
+        RequestSockets.closeAll(request);
+    }
+
     private static TcpSocket create(LuaTable meta) {
         TcpSocket s = new TcpSocket();
         s.setmetatable(meta);

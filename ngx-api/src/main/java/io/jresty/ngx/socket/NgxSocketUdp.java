@@ -96,6 +96,12 @@ public final class NgxSocketUdp implements NgxArea {
                     ? e.getMessage() : SocketErrors.of(e));
         }
         s.owner = TcpSocket.ownerOf(ctx);
+        DatagramSocket opened = s.socket;
+        RequestSockets.track(ctx, () -> {
+            if (s.socket == opened) {
+                s.closeSocket();
+            }
+        });
         return LuaValue.valueOf(1);
     }
 

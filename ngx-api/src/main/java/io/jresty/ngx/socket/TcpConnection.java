@@ -78,9 +78,45 @@ final class TcpConnection implements AutoCloseable {
         return buffer.fill(in);
     }
 
-    void write(byte[] data) throws IOException {
-        out.write(data);
-        out.flush();
+    /**
+     * Writes all of data. A plain TCP write first goes out without blocking (the usual case:
+     * the kernel takes it all); only a peer that does not read makes it wait, and then no
+     * longer than timeoutMs, after which the connection is closed as nginx closes it.
+     */
+    void write(byte[] data, long timeoutMs) throws IOException {
+        if (tls || socket == null) {
+            out.write(data);
+            out.flush();
+            return;
+        }
+        ByteBuffer rest = ByteBuffer.wrap(data);
+        channel.configureBlocking(false);
+        try {
+            channel.write(rest);
+        } finally {
+            channel.configureBlocking(true);
+        }
+        if (!rest.hasRemaining()) {
+            return;
+        }
+        java.util.concurrent.atomic.AtomicBoolean expired = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread watchdog = Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(Math.max(1, timeoutMs));
+                expired.set(true);
+                channel.close();
+            } catch (InterruptedException | IOException e) {
+                // the write finished first
+            }
+        });
+        try {
+            out.write(data, rest.position(), rest.remaining());
+            out.flush();
+        } catch (IOException e) {
+            throw expired.get() ? new java.net.SocketTimeoutException("write timed out") : e;
+        } finally {
+            watchdog.interrupt();
+        }
     }
 
     int reusedTimes() {

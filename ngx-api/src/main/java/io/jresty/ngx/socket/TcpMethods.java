@@ -113,8 +113,14 @@ final class TcpMethods {
             }
             return fail(outcome.error());
         }
-        s.connection = outcome.connection();
+        TcpConnection connected = outcome.connection();
+        s.connection = connected;
         s.owner = TcpSocket.ownerOf(ctx);
+        RequestSockets.track(ctx, () -> {
+            if (s.connection == connected) {
+                s.closeConnection();
+            }
+        });
         s.readClosed = false;
         return ONE;
     }

@@ -54,10 +54,11 @@ final class TcpTransfer {
             return LuaValue.valueOf(0);
         }
         TcpConnection c = s.connection;
+        long timeout = s.sendTimeout(SocketDefaults.of(ctx));
         s.busyWriting = true;
         try {
             Waiting.release(ctx, () -> {
-                c.write(data);
+                c.write(data, timeout);
                 return null;
             });
         } catch (IOException e) {

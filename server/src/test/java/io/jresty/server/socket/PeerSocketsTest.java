@@ -108,4 +108,26 @@ class PeerSocketsTest {
                     .isEqualTo("connect: 1\nnamed\nnilno-such-host.invalid could not be resolved (3: Host not found)\n");
         }
     }
+
+    @Test
+    void aSendToAPeerThatDoesNotReadTimesOutAndClosesTheSocket() throws Exception {
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        try (TestPeer peer = TestPeer.start(s -> done.await())) {
+            try (TestServer server = TestServer.start(TestServer.serverConf(null, null, """
+                    location /t { content_by_lua_block {
+                        local sock = ngx.socket.tcp()
+                        sock:settimeouts(1000, 200, 1000)
+                        assert(sock:connect("127.0.0.1", %d))
+                        ngx.say("small: ", sock:send("fits"))
+                        ngx.say("huge: ", sock:send(string.rep("x", 64 * 1024 * 1024)))
+                        ngx.say("after: ", select(2, sock:send("more")))
+                    } }
+                    """.formatted(peer.port())))) {
+                assertThat(server.get("/t").bodyText()).isEqualTo("small: 4\nhuge: niltimeout\nafter: closed\n");
+                assertThat(server.errorLog()).contains("lua tcp socket write timed out");
+            } finally {
+                done.countDown();
+            }
+        }
+    }
 }
