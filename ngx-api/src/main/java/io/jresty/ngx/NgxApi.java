@@ -29,7 +29,9 @@ public final class NgxApi {
                 new NgxTime(),
                 new NgxCodec(),
                 new NgxRe(),
-                new NgxShared());
+                new NgxShared(),
+                new io.jresty.ngx.socket.NgxSocketTcp(),
+                new io.jresty.ngx.socket.NgxSocketUdp());
     }
 
     public static LuaTable install(Globals globals, NgxEnvironment env) {
