@@ -27,7 +27,10 @@ public final class NgxApi {
                 new io.jresty.ngx.req.NgxReq(),
                 new NgxTime(),
                 new NgxCodec(),
-                new NgxShared());
+                new NgxShared(),
+                new io.jresty.ngx.sleep.NgxSleep(),
+                new io.jresty.ngx.timer.NgxTimer(),
+                new io.jresty.ngx.thread.NgxThread());
     }
 
     public static LuaTable install(Globals globals, NgxEnvironment env) {

@@ -42,7 +42,15 @@ final class LuaRunner {
         try {
             return worker.call(() -> {
                 try (NgxContext.Scope s = NgxContext.enter(ctx)) {
-                    Varargs values = pool.function(worker, chunk).invoke(args);
+                    Varargs values;
+                    try {
+                        values = pool.function(worker, chunk).invoke(args);
+                        // the handler ends when its light threads have (ngx.thread.spawn)
+                        io.jresty.ngx.thread.NgxThread.finish(ctx);
+                    } catch (RuntimeException | Error e) {
+                        io.jresty.ngx.thread.NgxThread.abandon(ctx);
+                        throw e;
+                    }
                     return new Result(Outcome.NEXT, values);
                 }
             });
