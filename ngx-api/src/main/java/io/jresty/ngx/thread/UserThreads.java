@@ -24,9 +24,15 @@ final class UserThreads {
     private final List<LightThread> threads = new ArrayList<>();
     private long finishes;
     private NgxExit exit;
+    /** The entry thread: the first spawn of an entry always comes from it. */
+    private final Thread entry;
+
+    private UserThreads(Thread entry) {
+        this.entry = entry;
+    }
 
     static UserThreads of(NgxContext ctx) {
-        return BY_ENTRY.computeIfAbsent(ctx, c -> new UserThreads());
+        return BY_ENTRY.computeIfAbsent(ctx, c -> new UserThreads(Thread.currentThread()));
     }
 
     static UserThreads existing(NgxContext ctx) {
@@ -75,6 +81,8 @@ final class UserThreads {
                     other.kill();
                 }
             }
+            // the entry thread is waiting (this thread holds the worker lock): wake it to exit
+            entry.interrupt();
             changed.signalAll();
         } finally {
             lock.unlock();

@@ -19,6 +19,10 @@ public final class Yielding {
         try {
             value = ctx.worker().releaseWhile(wait);
         } catch (InterruptedException e) {
+            Error exit = lightThreadExit(ctx);
+            if (exit != null) {
+                throw exit;
+            }
             Thread.currentThread().interrupt();
             throw interrupted();
         } catch (RuntimeException | Error e) {
@@ -30,7 +34,27 @@ public final class Yielding {
         if (self != null && self.killed()) {
             throw new ThreadKilled();
         }
+        Error exit = lightThreadExit(ctx);
+        if (exit != null) {
+            throw exit;
+        }
         return value;
+    }
+
+    /**
+     * On an entry thread: the ngx.exit one of its light threads called (which interrupted this
+     * wait), with the interrupt consumed; else null.
+     */
+    private static Error lightThreadExit(NgxContext ctx) {
+        if (LightThread.current() != null) {
+            return null;
+        }
+        UserThreads group = UserThreads.existing(ctx);
+        io.jresty.ngx.control.NgxExit exit = group == null ? null : group.exit();
+        if (exit != null) {
+            Thread.interrupted();
+        }
+        return exit;
     }
 
     /** What an interrupted wait raises: a kill for a killed light thread, else the budget's timeout. */
