@@ -42,6 +42,7 @@ public final class NgxApi {
         globals.set("print", io.jresty.ngx.log.NgxLog.print(env));
         globals.get("package").get("loaded").set("ngx", ngx);
         io.jresty.ngx.dynacode.DynacodeModule.install(globals, env);
+        io.jresty.ngx.semaphore.NgxSemaphore.preload(globals);
         return ngx;
     }
 }
