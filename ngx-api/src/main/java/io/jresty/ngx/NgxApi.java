@@ -31,7 +31,10 @@ public final class NgxApi {
                 new NgxRe(),
                 new NgxShared(),
                 new io.jresty.ngx.socket.NgxSocketTcp(),
-                new io.jresty.ngx.socket.NgxSocketUdp());
+                new io.jresty.ngx.socket.NgxSocketUdp(),
+                new io.jresty.ngx.sleep.NgxSleep(),
+                new io.jresty.ngx.timer.NgxTimer(),
+                new io.jresty.ngx.thread.NgxThread());
     }
 
     public static LuaTable install(Globals globals, NgxEnvironment env) {
@@ -45,6 +48,7 @@ public final class NgxApi {
         // lua-resty-core's require "ngx.re" (split, opt): ngx.re has them too
         globals.get("package").get("loaded").set("ngx.re", ngx.get("re"));
         io.jresty.ngx.dynacode.DynacodeModule.install(globals, env);
+        io.jresty.ngx.semaphore.NgxSemaphore.preload(globals);
         return ngx;
     }
 }

@@ -52,8 +52,16 @@ final class LuaRunner {
             return worker.call(() -> {
                 try (NgxContext.Scope s = NgxContext.enter(ctx)) {
                     LuaFunction fn = pool.function(worker, chunk);
-                    Varargs values = budgetMs <= 0 ? fn.invoke(args)
-                            : Budget.run(Duration.ofMillis(budgetMs), chunk.name(), () -> fn.invoke(args));
+                    Varargs values;
+                    try {
+                        values = budgetMs <= 0 ? fn.invoke(args)
+                                : Budget.run(Duration.ofMillis(budgetMs), chunk.name(), () -> fn.invoke(args));
+                        // the handler ends when its light threads have (ngx.thread.spawn)
+                        io.jresty.ngx.thread.NgxThread.finish(ctx);
+                    } catch (RuntimeException | Error e) {
+                        io.jresty.ngx.thread.NgxThread.abandon(ctx);
+                        throw e;
+                    }
                     return new Result(Outcome.NEXT, values);
                 }
             });
