@@ -39,7 +39,7 @@ public final class NgxReq implements NgxArea {
         api.request("start_time", Contexts.REQUEST, (ctx, a) -> LuaValue.valueOf(ctx.request().startTime()));
         api.request("is_internal", Contexts.REQUEST, (ctx, a) -> LuaValue.valueOf(ctx.request().isInternal()));
         api.request("get_uri_args", Contexts.REQUEST, (ctx, a) ->
-                QueryArgs.decode(ctx.request().args(), a.optint(1, 100)));
+                QueryArgs.decodeTruncating(ctx.request().args(), a.optint(1, 100)));
         api.request("set_uri_args", NOT_LOG, (ctx, a) -> {
             LuaValue args = a.arg1();
             if (args.istable()) {
@@ -64,21 +64,14 @@ public final class NgxReq implements NgxArea {
             return LuaValue.NONE;
         });
         api.request("raw_header", Contexts.REQUEST, (ctx, a) -> rawHeader(ctx.request(), a.optboolean(1, false)));
-        api.request("read_body", Contexts.REWRITE_ACCESS_CONTENT, (ctx, a) -> {
-            ctx.request().readBody();
-            return LuaValue.NONE;
-        });
-        api.request("discard_body", Contexts.REWRITE_ACCESS_CONTENT, (ctx, a) -> LuaValue.NONE);
-        api.request("get_body_data", Contexts.REQUEST, (ctx, a) -> {
-            byte[] body = ctx.request().bodyIfRead();
-            return body == null ? LuaValue.NIL : LuaString.valueUsing(body);
-        });
-        api.request("get_post_args", Contexts.REQUEST, (ctx, a) -> {
-            byte[] body = ctx.request().bodyIfRead();
-            if (body == null) {
-                return LuaValue.varargsOf(LuaValue.NIL, LuaValue.valueOf("no request body found"));
+        ReqBody.install(api);
+        new ApiTable("ngx.", ngx).request("on_abort", Contexts.REWRITE_ACCESS_CONTENT, (ctx, a) -> {
+            NgxRequest r = ctx.request();
+            if (!r.checkClientAbort()) {
+                return LuaValue.varargsOf(LuaValue.NIL, LuaValue.valueOf("lua_check_client_abort is off"));
             }
-            return QueryArgs.decode(new String(body, java.nio.charset.StandardCharsets.ISO_8859_1), a.optint(1, 100));
+            return r.onAbort(a.checkfunction(1)) ? LuaValue.ONE
+                    : LuaValue.varargsOf(LuaValue.NIL, LuaValue.valueOf("duplicate call"));
         });
         ngx.set("req", req);
     }

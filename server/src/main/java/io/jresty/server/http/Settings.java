@@ -16,6 +16,7 @@ import java.util.Map;
  * @param errorPages  error_page code → uri of the nearest level that has any
  * @param maxBodySize client_max_body_size in bytes (0 = no limit)
  * @param lua         *_by_lua handlers, merged per phase
+ * @param request     settings the request-facing ngx API obeys
  */
 public record Settings(
         Path root,
@@ -25,7 +26,8 @@ public record Settings(
         List<AddHeader> addHeaders,
         Map<Integer, ErrorPage> errorPages,
         long maxBodySize,
-        LuaHandlers lua) {
+        LuaHandlers lua,
+        RequestConf request) {
 
     /** add_header name value [always]; */
     public record AddHeader(String name, Template value, boolean always) {}
@@ -35,39 +37,43 @@ public record Settings(
 
     public static Settings defaults(Path prefix) {
         return new Settings(prefix.resolve("html"), null, List.of("index.html"), "text/plain",
-                List.of(), Map.of(), 1024 * 1024, LuaHandlers.none());
+                List.of(), Map.of(), 1024 * 1024, LuaHandlers.none(), RequestConf.DEFAULT);
     }
 
     public Settings withRoot(Path root) {
-        return new Settings(root, null, index, defaultType, addHeaders, errorPages, maxBodySize, lua);
+        return new Settings(root, null, index, defaultType, addHeaders, errorPages, maxBodySize, lua, request);
     }
 
     public Settings withAlias(Path alias) {
-        return new Settings(root, alias, index, defaultType, addHeaders, errorPages, maxBodySize, lua);
+        return new Settings(root, alias, index, defaultType, addHeaders, errorPages, maxBodySize, lua, request);
     }
 
     public Settings withIndex(List<String> index) {
-        return new Settings(root, alias, index, defaultType, addHeaders, errorPages, maxBodySize, lua);
+        return new Settings(root, alias, index, defaultType, addHeaders, errorPages, maxBodySize, lua, request);
     }
 
     public Settings withDefaultType(String type) {
-        return new Settings(root, alias, index, type, addHeaders, errorPages, maxBodySize, lua);
+        return new Settings(root, alias, index, type, addHeaders, errorPages, maxBodySize, lua, request);
     }
 
     public Settings withAddHeaders(List<AddHeader> headers) {
-        return new Settings(root, alias, index, defaultType, headers, errorPages, maxBodySize, lua);
+        return new Settings(root, alias, index, defaultType, headers, errorPages, maxBodySize, lua, request);
     }
 
     public Settings withErrorPages(Map<Integer, ErrorPage> pages) {
-        return new Settings(root, alias, index, defaultType, addHeaders, pages, maxBodySize, lua);
+        return new Settings(root, alias, index, defaultType, addHeaders, pages, maxBodySize, lua, request);
     }
 
     public Settings withMaxBodySize(long size) {
-        return new Settings(root, alias, index, defaultType, addHeaders, errorPages, size, lua);
+        return new Settings(root, alias, index, defaultType, addHeaders, errorPages, size, lua, request);
     }
 
     public Settings withLua(LuaHandlers handlers) {
-        return new Settings(root, alias, index, defaultType, addHeaders, errorPages, maxBodySize, handlers);
+        return new Settings(root, alias, index, defaultType, addHeaders, errorPages, maxBodySize, handlers, request);
+    }
+
+    public Settings withRequest(RequestConf conf) {
+        return new Settings(root, alias, index, defaultType, addHeaders, errorPages, maxBodySize, lua, conf);
     }
 
     /** An inner level starts from its parent's settings, without the parent's alias. */
