@@ -18,12 +18,16 @@ final class ReqBody {
 
     private ReqBody() {}
 
+    /**
+     * Only read_body is limited to rewrite, access and content; the others work wherever there
+     * is a request (measured on lua-nginx-module 0.10.23: see 017-phase-matrix.t).
+     */
     static void install(ApiTable api) {
         api.request("read_body", Contexts.REWRITE_ACCESS_CONTENT, (ctx, a) -> {
             ctx.request().readBody();
             return LuaValue.NONE;
         });
-        api.request("discard_body", Contexts.REWRITE_ACCESS_CONTENT, (ctx, a) -> {
+        api.request("discard_body", Contexts.REQUEST, (ctx, a) -> {
             ctx.request().discardBody();
             return LuaValue.NONE;
         });
@@ -36,7 +40,7 @@ final class ReqBody {
             return file == null ? LuaValue.NIL : LuaValue.valueOf(file);
         });
         api.request("get_post_args", Contexts.REQUEST, (ctx, a) -> postArgs(ctx.request(), a.optint(1, 100)));
-        api.request("set_body_data", Contexts.REWRITE_ACCESS_CONTENT, (ctx, a) -> {
+        api.request("set_body_data", Contexts.REQUEST, (ctx, a) -> {
             NgxRequest r = readFirst(ctx.request());
             LuaString data = a.checkstring(1);
             byte[] copy = new byte[data.m_length];
@@ -44,20 +48,20 @@ final class ReqBody {
             r.replaceBody(copy);
             return LuaValue.NONE;
         });
-        api.request("set_body_file", Contexts.REWRITE_ACCESS_CONTENT, (ctx, a) -> {
+        api.request("set_body_file", Contexts.REQUEST, (ctx, a) -> {
             readFirst(ctx.request()).replaceBodyFile(a.checkjstring(1));
             return LuaValue.NONE;
         });
-        api.request("init_body", Contexts.REWRITE_ACCESS_CONTENT, (ctx, a) -> {
+        api.request("init_body", Contexts.REQUEST, (ctx, a) -> {
             readFirst(ctx.request()).attributes().put(REBUILT, new ByteArrayOutputStream());
             return LuaValue.NONE;
         });
-        api.request("append_body", Contexts.REWRITE_ACCESS_CONTENT, (ctx, a) -> {
+        api.request("append_body", Contexts.REQUEST, (ctx, a) -> {
             LuaString data = a.checkstring(1);
             rebuilt(ctx.request()).write(data.m_bytes, data.m_offset, data.m_length);
             return LuaValue.NONE;
         });
-        api.request("finish_body", Contexts.REWRITE_ACCESS_CONTENT, (ctx, a) -> {
+        api.request("finish_body", Contexts.REQUEST, (ctx, a) -> {
             NgxRequest r = ctx.request();
             r.replaceBody(rebuilt(r).toByteArray());
             r.attributes().remove(REBUILT);

@@ -326,21 +326,10 @@ public final class HttpRequestState implements NgxRequest {
         byte[] chunk = output.toByteArray();
         output.reset();
         streaming = true;
-        io.jresty.ngx.NgxContext ctx = io.jresty.ngx.NgxContext.current();
-        if (ctx == null || !ctx.worker().heldByCurrentThread()) {
+        unlocked(() -> {
             stream.push(this, chunk);
-            return;
-        }
-        try {
-            ctx.worker().releaseWhile(() -> {
-                stream.push(this, chunk);
-                return null;
-            });
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+            return null;
+        });
     }
 
     /** body_filter set ngx.arg[2] = true: later chunks are dropped. */
@@ -421,7 +410,23 @@ public final class HttpRequestState implements NgxRequest {
         for (Map.Entry<String, String> h : headers) {
             headerBytes += h.getKey().length() + h.getValue().length() + 4;
         }
-        return body.read(exchange, hasBody(), conf().bodyBufferSize(), headerBytes, bodyTemp);
+        long header = headerBytes;
+        return unlocked(() -> body.read(exchange, hasBody(), conf().bodyBufferSize(), header, bodyTemp));
+    }
+
+    /** Runs a blocking socket wait without the worker's lock, so other requests' Lua goes on meanwhile. */
+    private <T> T unlocked(java.util.concurrent.Callable<T> wait) {
+        io.jresty.ngx.NgxContext ctx = io.jresty.ngx.NgxContext.current();
+        try {
+            if (ctx == null || !ctx.worker().heldByCurrentThread()) {
+                return wait.call();
+            }
+            return ctx.worker().releaseWhile(wait);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Where bodies larger than client_body_buffer_size go (the prefix's client_body_temp). */
@@ -459,7 +464,10 @@ public final class HttpRequestState implements NgxRequest {
 
     @Override
     public void discardBody() {
-        body.discard(exchange);
+        unlocked(() -> {
+            body.discard(exchange);
+            return null;
+        });
     }
 
     @Override

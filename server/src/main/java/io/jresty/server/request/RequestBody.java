@@ -20,6 +20,8 @@ final class RequestBody {
     private static final int HEADER_BUFFER = 1024;
 
     private boolean read;
+    /** discard_body drained the socket; a later read_body finds no body. */
+    private boolean discarded;
     private byte[] data;
     private Path file;
     /** The name as set_body_file gave it, returned unchanged by get_body_file. */
@@ -44,6 +46,9 @@ final class RequestBody {
             return data;
         }
         read = true;
+        if (discarded) {
+            return null;
+        }
         byte[] all = readAll(exchange);
         if (all.length == 0 && !present) {
             return null;
@@ -57,11 +62,12 @@ final class RequestBody {
         return data;
     }
 
+    /** The body is drained and dropped; as in nginx, it does not count as read. */
     void discard(HttpServerExchange exchange) {
-        if (!read) {
+        if (!read && !discarded) {
             readAll(exchange);
         }
-        read = true;
+        discarded = true;
         data = null;
         dropFile();
     }
