@@ -90,11 +90,16 @@ final class LuaRunner {
             return new Outcome.Redirect(exit.uri(), exit.args(), false);
         }
         int status = exit.status();
-        if (status == 0 || status == -5) {
+        if (status == 0) {
             return phase == Phase.CONTENT ? new Outcome.Finish(0) : Outcome.NEXT;
         }
+        if (status == -5) {
+            // DECLINED: rewrite and access go on; content has nothing to send and closes
+            return phase == Phase.CONTENT ? new Outcome.Finish(444) : Outcome.NEXT;
+        }
         if (status == -1) {
-            return new Outcome.Finish(500);
+            // ERROR: nginx finalizes with NGX_ERROR and closes the connection without a response
+            return new Outcome.Finish(444);
         }
         return new Outcome.Finish(status);
     }

@@ -108,4 +108,5 @@ final class BenchRequest implements NgxRequest {
     @Override public byte[] readBody() { return null; }
     @Override public byte[] bodyIfRead() { return null; }
     @Override public String remoteAddr() { return "127.0.0.1"; }
+    @Override public boolean onAbort(org.luaj.vm2.LuaValue handler) { return false; }
 }
