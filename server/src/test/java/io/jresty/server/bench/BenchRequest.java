@@ -108,5 +108,12 @@ final class BenchRequest implements NgxRequest {
     @Override public byte[] readBody() { return null; }
     @Override public byte[] bodyIfRead() { return null; }
     @Override public String remoteAddr() { return "127.0.0.1"; }
+    @Override public boolean transformUnderscores() { return true; }
+    @Override public boolean bodyRead() { return false; }
+    @Override public String bodyFile() { return null; }
+    @Override public void discardBody() { }
+    @Override public void replaceBody(byte[] data) { }
+    @Override public void replaceBodyFile(String path) { }
+    @Override public boolean checkClientAbort() { return false; }
     @Override public boolean onAbort(org.luaj.vm2.LuaValue handler) { return false; }
 }
