@@ -5,11 +5,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketAddress;
+import java.net.SocketTimeoutException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One connected stream socket (TCP or unix) with its read-ahead buffer: what a cosocket
@@ -99,7 +101,7 @@ final class TcpConnection implements AutoCloseable {
         if (!rest.hasRemaining()) {
             return;
         }
-        java.util.concurrent.atomic.AtomicBoolean expired = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean expired = new AtomicBoolean();
         Thread watchdog = Thread.ofVirtual().start(() -> {
             try {
                 Thread.sleep(Math.max(1, timeoutMs));
@@ -113,7 +115,7 @@ final class TcpConnection implements AutoCloseable {
             out.write(data, rest.position(), rest.remaining());
             out.flush();
         } catch (IOException e) {
-            throw expired.get() ? new java.net.SocketTimeoutException("write timed out") : e;
+            throw expired.get() ? new SocketTimeoutException("write timed out") : e;
         } finally {
             watchdog.interrupt();
         }

@@ -1,6 +1,7 @@
 package io.jresty.ngx.socket;
 
 import io.jresty.ngx.NgxContext;
+import java.io.IOException;
 import java.util.concurrent.Callable;
 
 /**
@@ -11,13 +12,13 @@ final class Waiting {
     private Waiting() {}
 
     /** The call's own IOException comes through unwrapped; nothing Lua may run inside it. */
-    static <T> T release(NgxContext ctx, IoCall<T> call) throws java.io.IOException {
+    static <T> T release(NgxContext ctx, IoCall<T> call) throws IOException {
         if (ctx == null) {
             return call.run();
         }
         try {
             return ctx.worker().releaseWhile((Callable<T>) call::run);
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -27,6 +28,6 @@ final class Waiting {
     /** A blocking call that may fail with an IOException. */
     @FunctionalInterface
     interface IoCall<T> {
-        T run() throws java.io.IOException;
+        T run() throws IOException;
     }
 }
