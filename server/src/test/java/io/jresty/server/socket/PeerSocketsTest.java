@@ -152,4 +152,23 @@ class PeerSocketsTest {
             assertThat(server.get("/use").bodyText()).isIn("false bad request\n", "true nil\n");
         }
     }
+
+    @Test
+    void socketsWorkInsideCoroutinesAsLuaRestyHttpsBodyReaderUsesThem() throws Exception {
+        try (TestPeer peer = TestPeer.start(s -> s.getOutputStream().write("a\nb\nc\n".getBytes()))) {
+            assertThat(run("""
+                    local sock = ngx.socket.tcp()
+                    assert(sock:connect("127.0.0.1", %d))
+                    local reader = coroutine.wrap(function()
+                        while true do
+                            local line = sock:receive()
+                            if not line then return nil end
+                            coroutine.yield(line)
+                        end
+                    end)
+                    ngx.say(reader(), reader(), reader(), " ", tostring(reader()))
+                    """.formatted(peer.port())))
+                    .isEqualTo("abc nil\n");
+        }
+    }
 }
