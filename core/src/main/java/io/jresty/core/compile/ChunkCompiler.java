@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.LongAdder;
 import com.google.common.util.concurrent.UncheckedExecutionException;
 import org.luaj.vm2.Globals;
+import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaFunction;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Prototype;
@@ -30,6 +31,11 @@ import org.luaj.vm2.compiler.LuaC;
 public final class ChunkCompiler {
     private static final System.Logger LOG = System.getLogger(ChunkCompiler.class.getName());
     private static final ChunkCompiler SHARED = new ChunkCompiler(Settings.DEFAULT);
+
+    static {
+        // ngx.log's "[lua] chunk:line:" prefix reads compiled frames, which this compiler makes
+        CallerPosition.install();
+    }
 
     private final Settings settings;
     private final JvmTranslator translator;
@@ -105,6 +111,8 @@ public final class ChunkCompiler {
             prototype = LuaC.instance.compile(new ByteArrayInputStream(source), chunkName);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (LuaError e) {
+            throw SyntaxErrors.reworded(e);
         }
         compiles.increment();
         return translate(prototype, chunkName);
