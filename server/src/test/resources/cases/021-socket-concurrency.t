@@ -68,3 +68,27 @@ location /t {
 GET /t
 --- response_body
 true aaa true bbb
+
+=== TEST 3: a light thread waiting on a socket read can be killed
+--- config
+location /t {
+    content_by_lua_block {
+        local reached = "no"
+        local sock = ngx.socket.tcp()
+        assert(sock:connect("127.0.0.1", $TEST_NGINX_SERVER_PORT))
+        local t = ngx.thread.spawn(function()
+            sock:settimeout(5000)
+            local line, err = sock:receive()
+            reached = "yes: " .. tostring(err)
+        end)
+        ngx.sleep(0.05)
+        ngx.say("kill: ", ngx.thread.kill(t))
+        ngx.sleep(0.05)
+        ngx.say("after the read: ", reached)
+    }
+}
+--- request
+GET /t
+--- response_body
+kill: 1
+after the read: no
