@@ -150,19 +150,24 @@ final class TcpConnection implements AutoCloseable {
      * when the peer closes them or sends anything, so a check without blocking does the same.
      */
     boolean stillIdle() {
+        return peek() == 0;
+    }
+
+    /** -1: the peer closed (or the socket failed); 1: the peer sent something; 0: quiet. */
+    int peek() {
         if (!channel.isOpen()) {
-            return false;
+            return -1;
         }
         if (tls) {
-            return true;  // a raw read would eat TLS records; the next call reports a dead peer
+            return 0;  // a raw read would eat TLS records; the next call reports a dead peer
         }
         try {
             channel.configureBlocking(false);
             int n = channel.read(ByteBuffer.allocate(1));
             channel.configureBlocking(true);
-            return n == 0;
+            return Integer.signum(n);
         } catch (IOException e) {
-            return false;
+            return -1;
         }
     }
 
