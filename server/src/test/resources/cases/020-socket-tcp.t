@@ -435,3 +435,70 @@ GET /t
 body: bye
 keepalive: nilclosed
 reused: 0
+
+=== TEST 15: methods on a socket that never connected, and option checks
+--- config
+location /t {
+    content_by_lua_block {
+        local sock = ngx.socket.tcp()
+        ngx.say("close: ", sock:close())
+        ngx.say("reused: ", sock:getreusedtimes())
+        ngx.say("keepalive: ", sock:setkeepalive())
+        ngx.say("receiveany: ", sock:receiveany(10))
+        local function try(f)
+            local ok, err = pcall(f)
+            ngx.say(ok, " ", (tostring(err):gsub("^.-:%d+: ", "")))
+        end
+        try(function() local r = sock:connect("127.0.0.1", 1, { pool_size = 0 }) return r end)
+        try(function() local r = sock:connect("127.0.0.1", 1, { pool = {} }) return r end)
+        try(function() local r = sock:receiveuntil("x", { inclusive = 1 }) return r end)
+        ngx.say("empty pattern: ", sock:receiveuntil(""))
+        assert(sock:connect("127.0.0.1", $TEST_NGINX_SERVER_PORT))
+        try(function() local r = sock:receiveany(0) return r end)
+        try(function() local r = sock:setkeepalive("soon") return r end)
+        sock:close()
+    }
+}
+--- request
+GET /t
+--- response_body
+close: nilclosed
+reused: nilclosed
+keepalive: nilclosed
+receiveany: nilclosed
+false bad argument #3 to 'connect' (bad "pool_size" option value: 0)
+false bad argument #3 to 'connect' (bad "pool" option type: table)
+false bad "inclusive" option value type: number
+empty pattern: nilpattern is empty
+false bad argument #1 to 'receiveany' (bad max argument)
+false bad argument #1 to 'setkeepalive' (number expected, got string)
+
+=== TEST 16: receiveany returns what arrived, at most max bytes
+--- config
+location /hello {
+    default_type text/plain;
+    return 200 "0123456789";
+}
+location /t {
+    content_by_lua_block {
+        local sock = ngx.socket.tcp()
+        assert(sock:connect("127.0.0.1", $TEST_NGINX_SERVER_PORT))
+        sock:send("GET /hello HTTP/1.0\r\nHost: localhost\r\n\r\n")
+        sock:receiveuntil("\r\n\r\n")()
+        local got = {}
+        while true do
+            local data, err = sock:receiveany(4)
+            if not data then
+                ngx.say("end: ", err)
+                break
+            end
+            got[#got + 1] = #data <= 4 and data or "too long"
+        end
+        ngx.say(table.concat(got))
+    }
+}
+--- request
+GET /t
+--- response_body
+end: closed
+0123456789

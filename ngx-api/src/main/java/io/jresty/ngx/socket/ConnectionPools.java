@@ -11,14 +11,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ConnectionPools implements AutoCloseable {
     private final Map<PoolKey, SocketPool> pools = new ConcurrentHashMap<>();
-    private final Thread sweeper;
+    /** Started with the first pool, so servers that never pool a connection run no sweeper. */
+    private Thread sweeper;
     private volatile boolean closed;
 
     private record PoolKey(int worker, String name) {}
-
-    ConnectionPools() {
-        sweeper = Thread.ofVirtual().name("jresty-socket-pool-sweeper").start(this::sweepForever);
-    }
 
     /** The worker's pool under name, or null when none was made yet. */
     SocketPool find(int worker, String name) {
@@ -27,6 +24,15 @@ final class ConnectionPools implements AutoCloseable {
 
     /** The worker's pool under name, made with size and backlog (-1: none) if new. */
     SocketPool get(int worker, String name, int size, int backlog) {
+        SocketPool pool = pools.get(new PoolKey(worker, name));
+        if (pool != null) {
+            return pool;
+        }
+        synchronized (this) {
+            if (sweeper == null && !closed) {
+                sweeper = Thread.ofVirtual().name("jresty-socket-pool-sweeper").start(this::sweepForever);
+            }
+        }
         return pools.computeIfAbsent(new PoolKey(worker, name), k -> new SocketPool(size, backlog));
     }
 
@@ -43,8 +49,12 @@ final class ConnectionPools implements AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
-        sweeper.interrupt();
+        synchronized (this) {
+            closed = true;
+            if (sweeper != null) {
+                sweeper.interrupt();
+            }
+        }
         pools.values().forEach(SocketPool::closeAll);
     }
 }

@@ -21,9 +21,9 @@ final class InboundBuffer {
         return bytes[start + i];
     }
 
-    /** Index of b from the buffer's start, or -1. */
-    int indexOf(byte b) {
-        for (int i = start; i < end; i++) {
+    /** Index of b from the buffer's start, looking from {@code from} on, or -1. */
+    int indexOf(byte b, int from) {
+        for (int i = start + from; i < end; i++) {
             if (bytes[i] == b) {
                 return i - start;
             }

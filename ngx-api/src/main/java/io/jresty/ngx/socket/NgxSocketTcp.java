@@ -5,6 +5,7 @@ import io.jresty.ngx.api.ApiError;
 import io.jresty.ngx.api.ApiTable;
 import io.jresty.ngx.api.NgxArea;
 import io.jresty.ngx.phase.Contexts;
+import io.jresty.ngx.request.NgxRequest;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
@@ -44,7 +45,7 @@ public final class NgxSocketTcp implements NgxArea {
      * Closes the cosockets (tcp and udp) the request left open; the server calls it once
      * the request is done, after its log phase.
      */
-    public static void cleanup(io.jresty.ngx.request.NgxRequest request) {
+    public static void cleanup(NgxRequest request) {
         RequestSockets.closeAll(request);
     }
 

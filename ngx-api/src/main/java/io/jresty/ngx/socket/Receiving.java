@@ -13,8 +13,10 @@ final class Receiving {
 
     static Received line(TcpConnection c, long timeoutMs) {
         InboundBuffer b = c.buffer;
+        int scanned = 0;
         while (true) {
-            int nl = b.indexOf((byte) '\n');
+            int nl = b.indexOf((byte) '\n', scanned);
+            scanned = b.size();
             if (nl >= 0) {
                 byte[] raw = b.take(nl + 1);
                 return Received.data(withoutCarriageReturns(raw, raw.length - 1));

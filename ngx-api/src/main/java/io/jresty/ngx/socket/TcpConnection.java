@@ -5,11 +5,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketAddress;
+import java.net.SocketTimeoutException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One connected stream socket (TCP or unix) with its read-ahead buffer: what a cosocket
@@ -99,7 +101,7 @@ final class TcpConnection implements AutoCloseable {
         if (!rest.hasRemaining()) {
             return;
         }
-        java.util.concurrent.atomic.AtomicBoolean expired = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean expired = new AtomicBoolean();
         Thread watchdog = Thread.ofVirtual().start(() -> {
             try {
                 Thread.sleep(Math.max(1, timeoutMs));
@@ -113,7 +115,7 @@ final class TcpConnection implements AutoCloseable {
             out.write(data, rest.position(), rest.remaining());
             out.flush();
         } catch (IOException e) {
-            throw expired.get() ? new java.net.SocketTimeoutException("write timed out") : e;
+            throw expired.get() ? new SocketTimeoutException("write timed out") : e;
         } finally {
             watchdog.interrupt();
         }
@@ -148,19 +150,24 @@ final class TcpConnection implements AutoCloseable {
      * when the peer closes them or sends anything, so a check without blocking does the same.
      */
     boolean stillIdle() {
+        return peek() == 0;
+    }
+
+    /** -1: the peer closed (or the socket failed); 1: the peer sent something; 0: quiet. */
+    int peek() {
         if (!channel.isOpen()) {
-            return false;
+            return -1;
         }
         if (tls) {
-            return true;  // a raw read would eat TLS records; the next call reports a dead peer
+            return 0;  // a raw read would eat TLS records; the next call reports a dead peer
         }
         try {
             channel.configureBlocking(false);
             int n = channel.read(ByteBuffer.allocate(1));
             channel.configureBlocking(true);
-            return n == 0;
+            return Integer.signum(n);
         } catch (IOException e) {
-            return false;
+            return -1;
         }
     }
 

@@ -186,11 +186,13 @@ final class TcpMethods {
         if (c.buffer.size() > 0) {
             return fail("unread data in buffer");
         }
-        if (!c.stillIdle()) {
+        int state = c.peek();
+        if (state < 0) {
             s.closeConnection();
             return LuaValue.varargsOf(LuaValue.NIL, CLOSED);
         }
-        if (env.exiting()) {
+        // nginx pools it and closes it when that data is read: the caller still sees success
+        if (state > 0 || env.exiting()) {
             s.closeConnection();
             return ONE;
         }

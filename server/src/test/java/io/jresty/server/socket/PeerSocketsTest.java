@@ -130,4 +130,45 @@ class PeerSocketsTest {
             }
         }
     }
+
+    @Test
+    void aSocketBelongsToTheRequestThatConnectedIt() throws Exception {
+        try (TestPeer peer = TestPeer.start(s -> s.getInputStream().read());
+                TestServer server = TestServer.start(TestServer.serverConf("worker_processes 1;", null, """
+                        location /connect { content_by_lua_block {
+                            local sock = ngx.socket.tcp()
+                            ngx.say("connect: ", sock:connect("127.0.0.1", %d))
+                            package.loaded.kept_socket = sock
+                        } }
+                        location /use { content_by_lua_block {
+                            local ok, err = pcall(package.loaded.kept_socket.send, package.loaded.kept_socket, "x")
+                            ngx.say(ok, " ", (tostring(err):gsub("^.-:%%d+: ", "")))
+                        } }
+                        """.formatted(peer.port())))) {
+            assertThat(server.get("/connect").bodyText()).isEqualTo("connect: 1\n");
+            // nginx closes a request's sockets at its end, so another request sees "closed" (send
+            // returns nil, "closed"); until the server calls NgxSocketTcp.cleanup, the socket is
+            // still open and the owner check answers "bad request". Either way it is not usable.
+            assertThat(server.get("/use").bodyText()).isIn("false bad request\n", "true nil\n");
+        }
+    }
+
+    @Test
+    void socketsWorkInsideCoroutinesAsLuaRestyHttpsBodyReaderUsesThem() throws Exception {
+        try (TestPeer peer = TestPeer.start(s -> s.getOutputStream().write("a\nb\nc\n".getBytes()))) {
+            assertThat(run("""
+                    local sock = ngx.socket.tcp()
+                    assert(sock:connect("127.0.0.1", %d))
+                    local reader = coroutine.wrap(function()
+                        while true do
+                            local line = sock:receive()
+                            if not line then return nil end
+                            coroutine.yield(line)
+                        end
+                    end)
+                    ngx.say(reader(), reader(), reader(), " ", tostring(reader()))
+                    """.formatted(peer.port())))
+                    .isEqualTo("abc nil\n");
+        }
+    }
 }
