@@ -69,9 +69,13 @@ public final class HttpConfBuilder {
         LuaChunk initWorker = null;
         long keepalive = 75_000;
         Map<String, String> mime = null;
+        int maxPendingTimers = io.jresty.ngx.timer.TimerLimits.DEFAULTS.maxPending();
+        int maxRunningTimers = io.jresty.ngx.timer.TimerLimits.DEFAULTS.maxRunning();
         for (ConfDirective d : block) {
             switch (d.name()) {
                 case "lua_package_path" -> packagePath = withPrefix(d.arg(0));
+                case "lua_max_pending_timers" -> maxPendingTimers = Integer.parseInt(d.arg(0));
+                case "lua_max_running_timers" -> maxRunningTimers = Integer.parseInt(d.arg(0));
                 case "lua_shared_dict" -> dicts.put(d.arg(0), sharedDictSize(d));
                 case "init_by_lua", "init_by_lua_block", "init_by_lua_file" -> init = lua.chunk(d, Phase.INIT, 0);
                 case "init_worker_by_lua", "init_worker_by_lua_block", "init_worker_by_lua_file" ->
@@ -96,7 +100,7 @@ public final class HttpConfBuilder {
         }
         return new HttpBlock(prefix, confFile, workers, connections, errorLogPath, errorLogLevel, packagePath,
                 Map.copyOf(dicts), init, initWorker, keepalive, mime == null ? MimeTypes.BUILT_IN : Map.copyOf(mime),
-                List.copyOf(servers));
+                List.copyOf(servers), new io.jresty.ngx.timer.TimerLimits(maxPendingTimers, maxRunningTimers));
     }
 
     private ServerBlock server(ConfDirective d, Settings inherited) throws ConfException {
