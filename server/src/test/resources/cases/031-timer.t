@@ -218,3 +218,43 @@ location /t {
 GET /t
 --- response_body
 false no request
+
+=== TEST 11: lua_max_pending_timers bounds the timers waiting to expire
+--- http_config
+lua_max_pending_timers 2;
+--- config
+location /t {
+    content_by_lua_block {
+        for i = 1, 3 do
+            local ok, err = ngx.timer.at(0.05, function() end)
+            ngx.say(i, ": ", ok, " ", err)
+        end
+    }
+}
+--- request
+GET /t
+--- response_body
+1: 1 nil
+2: 1 nil
+3: nil too many pending timers
+
+=== TEST 12: lua_max_running_timers drops a callback with an alert when too many run
+--- http_config
+lua_max_running_timers 1;
+--- config
+location /t {
+    content_by_lua_block {
+        local runs = {}
+        ngx.timer.at(0, function() runs[#runs + 1] = "first"; ngx.sleep(0.05) end)
+        ngx.timer.at(0, function() runs[#runs + 1] = "second" end)
+        ngx.sleep(0.1)
+        ngx.say(table.concat(runs, ","))
+    }
+}
+--- request
+GET /t
+--- response_body
+first
+--- error_log
+lua failed to run timer with function defined at
+1 lua_max_running_timers are not enough

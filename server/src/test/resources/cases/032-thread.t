@@ -278,3 +278,41 @@ GET /t
 --- response_body
 entry
 grandchild
+
+=== TEST 16: ngx.exit in the entry thread aborts its light threads
+--- config
+location /t {
+    content_by_lua_block {
+        ngx.thread.spawn(function()
+            ngx.sleep(0.01)
+            ngx.log(ngx.ERR, "light thread survived the exit")
+        end)
+        ngx.say("bye")
+        ngx.exit(200)
+    }
+}
+--- request
+GET /t
+--- response_body
+bye
+--- no_error_log
+light thread survived the exit
+
+=== TEST 17: an error in the entry thread aborts its light threads too
+--- config
+location /t {
+    content_by_lua_block {
+        ngx.thread.spawn(function()
+            ngx.sleep(0.01)
+            ngx.log(ngx.ERR, "light thread survived the error")
+        end)
+        error("entry fails")
+    }
+}
+--- request
+GET /t
+--- error_code: 500
+--- error_log
+entry fails
+--- no_error_log
+light thread survived the error

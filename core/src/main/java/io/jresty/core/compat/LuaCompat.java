@@ -26,7 +26,7 @@ public final class LuaCompat {
         g.set("tonumber", new LuaToNumber());
         Lua51Names.install(g);
         ChunkLoad.install(g);
-        CoroutineCompat.install(g);
+        io.jresty.core.coroutine.CoroutineLibrary.install(g);
         FenvFunctions.install(g);
         ModuleFunction.install(g);
         LuaValue string = g.get("string");

@@ -2,7 +2,6 @@ package io.jresty.core.worker;
 
 import io.jresty.core.budget.Budget;
 import java.util.concurrent.Callable;
-import java.util.concurrent.locks.ReentrantLock;
 import org.luaj.vm2.Globals;
 
 /**
@@ -13,13 +12,22 @@ import org.luaj.vm2.Globals;
 public final class LuaWorker {
     private final int id;
     private final Globals globals;
-    private final ReentrantLock lock = new ReentrantLock();
+    private final WorkerLock lock = new WorkerLock();
+    /** The worker of each Lua state, for coroutines, which know only their Globals. */
+    private static final java.util.Map<Globals, LuaWorker> BY_GLOBALS =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
     /** Per thread: what to run the next time it waits (a light thread's parent resumes then). */
     private static final ThreadLocal<Runnable> BEFORE_NEXT_WAIT = new ThreadLocal<>();
 
     public LuaWorker(int id, Globals globals) {
         this.id = id;
         this.globals = globals;
+        BY_GLOBALS.put(globals, this);
+    }
+
+    /** The worker that owns this Lua state, or null for a state outside any worker. */
+    public static LuaWorker of(Globals globals) {
+        return BY_GLOBALS.get(globals);
     }
 
     public int id() {
@@ -52,11 +60,11 @@ public final class LuaWorker {
 
     /** Lets other requests of this worker run while the caller waits (I/O, sleep, ...). */
     public <T> T releaseWhile(Callable<T> wait) throws Exception {
-        if (!lock.isHeldByCurrentThread()) {
+        if (!lock.isHeldExclusively()) {
             runWaitHook();
             return Budget.outside(wait);
         }
-        int holds = lock.getHoldCount();
+        int holds = lock.holds();
         for (int i = 0; i < holds; i++) {
             lock.unlock();
         }
@@ -95,6 +103,14 @@ public final class LuaWorker {
     }
 
     public boolean heldByCurrentThread() {
-        return lock.isHeldByCurrentThread();
+        return lock.holds() > 0;
+    }
+
+    /**
+     * Hands this worker's lock, held by the caller, to next (a coroutine's thread taking the turn,
+     * or its resumer getting it back). The caller then waits and runs no Lua until it is handed back.
+     */
+    public void handLockTo(Thread next) {
+        lock.handTo(next);
     }
 }

@@ -42,6 +42,37 @@ public final class LightThread extends LuaValue {
         return CURRENT.get();
     }
 
+    /** Lua in a coroutine runs in its resumer's place: same request context, same light thread. */
+    static void carryIntoCoroutines() {
+        io.jresty.core.coroutine.ThreadCarriers.register(new ContextCarrier());
+        io.jresty.core.coroutine.ThreadCarriers.register(new LightThreadCarrier());
+    }
+
+    private static final class ContextCarrier implements io.jresty.core.coroutine.ThreadCarriers.Carrier<NgxContext> {
+        @Override
+        public NgxContext capture() {
+            return NgxContext.current();
+        }
+
+        @Override
+        public void install(NgxContext value) {
+            NgxContext.enter(value);
+        }
+    }
+
+    private static final class LightThreadCarrier
+            implements io.jresty.core.coroutine.ThreadCarriers.Carrier<LightThread> {
+        @Override
+        public LightThread capture() {
+            return CURRENT.get();
+        }
+
+        @Override
+        public void install(LightThread value) {
+            CURRENT.set(value);
+        }
+    }
+
     /** Who spawns or waits on this Java thread: its light thread, else the entry's context. */
     static Object owner(NgxContext ctx) {
         LightThread self = CURRENT.get();
@@ -63,7 +94,9 @@ public final class LightThread extends LuaValue {
 
     /** Starts the virtual thread; firstWait runs when it first waits or ends, whichever comes first. */
     void start(NgxEnvironment env, LuaFunction body, Varargs args, Runnable firstWait) {
+        io.jresty.core.coroutine.CoroutineScope coroutines = io.jresty.core.coroutine.CoroutineScope.current();
         carrier = Thread.ofVirtual().name("ngx.thread").unstarted(() -> {
+            io.jresty.core.coroutine.CoroutineScope.join(coroutines);
             io.jresty.core.worker.LuaWorker.beforeNextWait(firstWait);
             try {
                 ctx.worker().run(() -> runBody(env, body, args));

@@ -25,6 +25,7 @@ import org.luaj.vm2.Varargs;
 public final class NgxThread implements NgxArea {
     @Override
     public void install(LuaTable ngx, NgxEnvironment env) {
+        LightThread.carryIntoCoroutines();
         LuaTable thread = new LuaTable();
         ApiTable api = new ApiTable("ngx.thread.", thread);
         api.anywhere("spawn", Contexts.YIELDABLE, (ctx, args) -> spawn(env, entry(ctx), args));

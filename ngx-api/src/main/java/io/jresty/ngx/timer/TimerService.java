@@ -127,7 +127,8 @@ public final class TimerService implements AutoCloseable {
         LuaWorker worker = timer.worker;
         NgxContext ctx = new NgxContext(worker, null, Phase.TIMER);
         worker.run(() -> {
-            try (NgxContext.Scope s = NgxContext.enter(ctx)) {
+            try (NgxContext.Scope s = NgxContext.enter(ctx);
+                    io.jresty.core.coroutine.CoroutineScope coroutines = io.jresty.core.coroutine.CoroutineScope.open()) {
                 try {
                     LuaCalls.call(timer.callback, LuaValue.varargsOf(LuaValue.valueOf(premature), timer.args));
                     NgxThread.finish(ctx);

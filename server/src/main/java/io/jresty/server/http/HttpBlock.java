@@ -12,6 +12,7 @@ import java.util.Map;
  * @param sharedDicts lua_shared_dict name → size in bytes
  * @param errorLog    error_log path (null = stderr) and level word
  * @param warnings    what the conf asks that jresty accepts but does not do, in nginx's [warn] form
+ * @param timers      lua_max_pending_timers and lua_max_running_timers
  */
 public record HttpBlock(
         Path prefix,
@@ -27,5 +28,6 @@ public record HttpBlock(
         long keepaliveTimeoutMillis,
         Map<String, String> mimeTypes,
         List<ServerBlock> servers,
-        List<String> warnings) {
+        List<String> warnings,
+        io.jresty.ngx.timer.TimerLimits timers) {
 }

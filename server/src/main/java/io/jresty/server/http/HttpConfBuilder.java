@@ -70,9 +70,13 @@ public final class HttpConfBuilder {
         long keepalive = 75_000;
         Map<String, String> mime = null;
         List<String> warnings = new ArrayList<>();
+        int maxPendingTimers = io.jresty.ngx.timer.TimerLimits.DEFAULTS.maxPending();
+        int maxRunningTimers = io.jresty.ngx.timer.TimerLimits.DEFAULTS.maxRunning();
         for (ConfDirective d : block) {
             switch (d.name()) {
                 case "lua_package_path" -> packagePath = withPrefix(d.arg(0));
+                case "lua_max_pending_timers" -> maxPendingTimers = Integer.parseInt(d.arg(0));
+                case "lua_max_running_timers" -> maxRunningTimers = Integer.parseInt(d.arg(0));
                 case "lua_package_cpath" -> warnings.add("\"lua_package_cpath\" is ignored: the JVM loads no C "
                         + "modules " + d.where());
                 case "lua_code_cache" -> {
@@ -104,7 +108,8 @@ public final class HttpConfBuilder {
         }
         return new HttpBlock(prefix, confFile, workers, connections, errorLogPath, errorLogLevel, packagePath,
                 Map.copyOf(dicts), init, initWorker, keepalive, mime == null ? MimeTypes.BUILT_IN : Map.copyOf(mime),
-                List.copyOf(servers), List.copyOf(warnings));
+                List.copyOf(servers), List.copyOf(warnings),
+                new io.jresty.ngx.timer.TimerLimits(maxPendingTimers, maxRunningTimers));
     }
 
     private ServerBlock server(ConfDirective d, Settings inherited) throws ConfException {

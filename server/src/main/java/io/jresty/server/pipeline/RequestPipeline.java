@@ -45,8 +45,11 @@ public final class RequestPipeline {
         LuaWorker worker = pool.forConnection(r.connectionId());
         r.filters(filters.bind(worker));
         r.bodyTemp(bodyTemp);
-        Outcome outcome = serve(worker, r);
-        finish(worker, r, outcome);
+        // suspended coroutines of the request end with it (their virtual threads would stay parked)
+        try (io.jresty.core.coroutine.CoroutineScope scope = io.jresty.core.coroutine.CoroutineScope.open()) {
+            Outcome outcome = serve(worker, r);
+            finish(worker, r, outcome);
+        }
     }
 
     /** Runs the log phase once the response is on its way. */
@@ -54,7 +57,9 @@ public final class RequestPipeline {
         LuaWorker worker = pool.forConnection(r.connectionId());
         LuaChunk chunk = r.location() == null ? null : r.location().settings().lua().get(Phase.LOG);
         if (chunk != null) {
-            lua.run(worker, r, Phase.LOG, chunk);
+            try (io.jresty.core.coroutine.CoroutineScope scope = io.jresty.core.coroutine.CoroutineScope.open()) {
+                lua.run(worker, r, Phase.LOG, chunk);
+            }
         }
     }
 

@@ -44,6 +44,9 @@ public final class JrestyServer implements AutoCloseable {
         http.sharedDicts().forEach((name, size) -> zones.put(name, new SharedDictZone(name, size, clock)));
         this.env = new ServerEnvironment(http.prefix(), http.confFile(), clock, log, new SharedDicts(zones),
                 http.workerProcesses());
+        // registered before any Lua runs, so ngx.timer.* gets the conf's limits
+        env.service(io.jresty.ngx.timer.TimerService.class,
+                () -> new io.jresty.ngx.timer.TimerService(env, http.timers()));
         this.pool = new WorkerPool(http.workerProcesses(), http.packagePath(), env);
         pool.runEverywhere(http.initByLua(), Phase.INIT);
         RequestPipeline pipeline = new RequestPipeline(http, pool, log);

@@ -1,0 +1,2 @@
+/** ngx.sleep. */
+package io.jresty.ngx.sleep;
