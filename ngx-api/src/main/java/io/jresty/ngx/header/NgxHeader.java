@@ -45,7 +45,8 @@ public final class NgxHeader implements NgxArea {
                 String name = headerName(r, key.checkjstring());
                 if (r.headersSent()) {
                     env.errorLog().log(LogLevel.ERR, r.connectionId(),
-                            "attempt to set ngx.header.HEADER after sending out response headers", null);
+                            "attempt to set ngx.header.HEADER after sending out response headers",
+                            io.jresty.ngx.log.RequestSuffix.of(NgxContext.current()));
                     return NONE;
                 }
                 r.responseHeaders().set(name, values(value));
