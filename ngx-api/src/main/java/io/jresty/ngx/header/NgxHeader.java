@@ -49,7 +49,11 @@ public final class NgxHeader implements NgxArea {
                             io.jresty.ngx.log.RequestSuffix.of(NgxContext.current()));
                     return NONE;
                 }
-                r.responseHeaders().set(name, values(value));
+                List<String> values = values(value);
+                r.responseHeaders().set(name, values);
+                if (name.equalsIgnoreCase("Content-Type")) {
+                    r.responseHeaders().contentTypeCleared(values.isEmpty());
+                }
                 return NONE;
             }
         });
@@ -85,11 +89,8 @@ public final class NgxHeader implements NgxArea {
             }
             return out;
         }
-        if (value.isstring() || value.isboolean()) {
-            return List.of(value.tojstring());
-        }
-        throw new ApiError("bad argument #3 to '__newindex' (string, number, boolean or table expected, got "
-                + value.typename() + ")");
+        // anything else goes in as tostring() gives it (a function too, measured on nginx)
+        return List.of(value.tojstring());
     }
 
     private static LuaTable luaList(List<String> values) {
