@@ -47,7 +47,11 @@ public final class NgxFunction extends VarArgFunction {
             if (needsRequest) {
                 throw new ApiError("no request found");
             }
-            return body.call(null, args);
+            try {
+                return body.call(null, args);
+            } catch (ApiError e) {
+                throw CallSite.named(e, qualifiedName.substring(qualifiedName.lastIndexOf('.') + 1));
+            }
         }
         if (needsRequest && ctx.request() == null) {
             throw new ApiError("no request found");
@@ -55,6 +59,10 @@ public final class NgxFunction extends VarArgFunction {
         if (!contexts.contains(ctx.phase())) {
             throw new ApiError("API disabled in the context of " + ctx.phase().contextName());
         }
-        return body.call(ctx, args);
+        try {
+            return body.call(ctx, args);
+        } catch (ApiError e) {
+            throw CallSite.named(e, qualifiedName.substring(qualifiedName.lastIndexOf('.') + 1));
+        }
     }
 }
