@@ -47,3 +47,19 @@ print(xpcall(function() error("z", 0) end, function(m) return "handled " .. m en
 print(xpcall(function() error({1}) end, function(m) return "handled " .. type(m) end))
 print(xpcall(function(a, b) return a + b end, print, 2, 3))
 print(xpcall(function() error("x", 0) end, function(m) error("again") end))
+for _, v in ipairs{{}, function() end, coroutine.create(print), newproxy()} do
+  print(type(v), (tostring(v):match("^(%a+): 0x%x+$")), string.format("%s", v) == tostring(v))
+end
+local original = tostring
+tostring = function(v) return "<" .. original(v) .. ">" end
+print(1, "a", nil)
+tostring = function() return {} end
+local ok, e = pcall(print, 1)
+tostring = original
+print(ok, (e:gsub("^[^:]*:%d+:? ", "")))
+print(1.5, true)
+print(_VERSION)
+print(pcall(function() assert(false, {1}) end) == false, select(2, pcall(function() assert(false, {code = 3}) end)).code)
+print((select(2, pcall(function() assert(false) end)):gsub("^[^:]*:%d+:? ", "")))
+print((select(2, pcall(function() assert(nil, "custom") end)):gsub("^[^:]*:%d+:? ", "")))
+print(select("#", assert(1, nil, nil)), assert("v", "unused"))

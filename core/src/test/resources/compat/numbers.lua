@@ -16,3 +16,8 @@ print(1e15 == 10^15, 2^53 + 1 == 2^53, math.floor(3.7), math.ceil(-3.2), math.hu
 print(7 / 2, 7 % 3, -7 % 3, 7 % -3, 5.5 % 2, 2^0.5, 10 / 4 * 4)
 print(math.max(1, 2.5), math.min(-1, -1.5), math.abs(-2^53), math.fmod(7, 3), math.fmod(-7, 3))
 print(string.rep("=", 3), 8 / 1)
+local big, small = 2147483647, -2147483648
+print(big + 1, small - 1, 65536 * 65536, -big * 3, big * big, 2^31 % 7, 5 % 0, -5 % 0, 0 / 0 == 0 / 0)
+-- (left out: -0 from integer arithmetic or folded constants, "0 * -1", which LuaJ keeps as the integer 0)
+print(5 / 0, -5 / 0, math.ceil(-0.5), 1e308 * 10 - 1e308 * 10, math.fmod(5.5, 2), 3 % math.huge, -3 % math.huge)
+print(math.floor(2^40 + 0.5), math.ceil(2^53 - 0.5), math.abs(small), -small, small / -1)

@@ -28,3 +28,15 @@ print(type(table.pack), type(table.unpack), type(rawlen), type(bit32), type(unpa
 print(unpack({1, 2, 3})) print(unpack({1, 2, 3}, 2)) print(unpack({1, 2, 3}, 2, 3)) print(select("#", unpack({}, 1, 3)))
 print(pcall(table.concat, {{}}))
 local n = nkeys({1, 2, 3, a = 1, b = 2, [1.5] = 3}) print(n)
+local function err(f, ...) local ok, e = pcall(f, ...) return ok, (tostring(e):gsub("^[^:]*:%d+:? ", "")) end
+local g = {1, 2, 3}
+print(pcall(table.insert, g, 5, "x"), #g, g[5])
+print(pcall(table.insert, g, 0, "y"), #g, g[0], g[1])
+print(err(function() table.insert(g) end))
+print(err(function() table.insert(g, 1, 2, 3) end))
+local e = {} print(table.remove(e), #e, table.remove(e, 1), table.remove({}, 5))
+local r = {1, 2, 3} print(table.remove(r, 7), #r)
+print(select("#", table.remove({1, 2, 3}, 0)), select("#", table.remove({})))
+local m = {1, 2, 3, 4} print(table.remove(m, 2), table.concat(m, ","), table.remove(m), table.concat(m, ","))
+local q = {} for i = 1, 5 do table.insert(q, 1, i) end print(table.concat(q, ","))
+print(err(function() table.insert(nil, 1) end))

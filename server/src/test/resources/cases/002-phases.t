@@ -178,3 +178,17 @@ ok
 --- error_log
 [notice]
 printed 42
+
+=== TEST 13: Lua that does not compile fails the requests that reach it, not the server
+--- config
+location /bad {
+    content_by_lua_block { ngx.say( }
+}
+location /good {
+    content_by_lua_block { ngx.say("good") }
+}
+--- request
+GET /bad
+--- error_code: 500
+--- error_log
+failed to load inlined Lua code: content_by_lua(nginx.conf:9):1:

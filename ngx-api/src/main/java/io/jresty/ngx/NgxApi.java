@@ -2,6 +2,7 @@ package io.jresty.ngx;
 
 import io.jresty.ngx.api.NgxArea;
 import io.jresty.ngx.codec.NgxCodec;
+import io.jresty.ngx.re.NgxRe;
 import io.jresty.ngx.shdict.NgxShared;
 import io.jresty.ngx.time.NgxTime;
 import java.util.List;
@@ -27,7 +28,13 @@ public final class NgxApi {
                 new io.jresty.ngx.req.NgxReq(),
                 new NgxTime(),
                 new NgxCodec(),
-                new NgxShared());
+                new NgxRe(),
+                new NgxShared(),
+                new io.jresty.ngx.socket.NgxSocketTcp(),
+                new io.jresty.ngx.socket.NgxSocketUdp(),
+                new io.jresty.ngx.sleep.NgxSleep(),
+                new io.jresty.ngx.timer.NgxTimer(),
+                new io.jresty.ngx.thread.NgxThread());
     }
 
     public static LuaTable install(Globals globals, NgxEnvironment env) {
@@ -38,7 +45,10 @@ public final class NgxApi {
         globals.set("ngx", ngx);
         globals.set("print", io.jresty.ngx.log.NgxLog.print(env));
         globals.get("package").get("loaded").set("ngx", ngx);
+        // lua-resty-core's require "ngx.re" (split, opt): ngx.re has them too
+        globals.get("package").get("loaded").set("ngx.re", ngx.get("re"));
         io.jresty.ngx.dynacode.DynacodeModule.install(globals, env);
+        io.jresty.ngx.semaphore.NgxSemaphore.preload(globals);
         return ngx;
     }
 }

@@ -2,7 +2,6 @@ package io.jresty.core.budget;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ScheduledFuture;
 
 /**
  * A wall-time bound on Lua code running on the current thread.
@@ -12,6 +11,9 @@ import java.util.concurrent.ScheduledFuture;
  * which costs nothing measurable; {@link #run} arms the watchdog that sets that flag.
  */
 public final class Budget {
+    /** The budgets the current thread runs under, innermost first. */
+    private static final ThreadLocal<Scope> CURRENT = new ThreadLocal<>();
+
     private Budget() {}
 
     /** Ends the running Lua code if its thread was interrupted (its budget ran out). */
@@ -27,49 +29,68 @@ public final class Budget {
      * returns, so the thread can go on serving.
      */
     public static <T> T run(Duration limit, String what, Callable<T> work) throws Exception {
-        Alarm alarm = new Alarm(Thread.currentThread());
-        ScheduledFuture<?> timer = Watchdog.at(Math.max(1, limit.toNanos()), alarm::fire);
+        Alarm alarm = new Alarm(what, limit);
+        alarm.start();
+        try {
+            return share(alarm, work);
+        } finally {
+            alarm.stop();
+        }
+    }
+
+    /** The budget Lua on this thread runs under, or null: hand it to threads that run Lua for it. */
+    public static Alarm current() {
+        Scope scope = CURRENT.get();
+        return scope == null ? null : scope.alarm;
+    }
+
+    /**
+     * Runs work on this thread under a budget armed elsewhere, e.g. a coroutine body on its own
+     * thread under the budget of the request that resumed it: when that budget runs out this
+     * work ends with a {@link LuaTimeout} too. With a null alarm the work just runs.
+     */
+    public static <T> T share(Alarm alarm, Callable<T> work) throws Exception {
+        if (alarm == null) {
+            return work.call();
+        }
+        Scope outer = CURRENT.get();
+        CURRENT.set(new Scope(alarm, outer));
+        alarm.join();
         try {
             return work.call();
         } catch (LuaTimeout | InterruptedException e) {
             // an interrupted blocking call inside the work is the same alarm seen from Java
             if (alarm.fired()) {
-                throw new LuaTimeout(what + " exceeded its budget of " + limit.toMillis() + " ms");
+                throw alarm.timeout();
             }
             throw e;
         } finally {
-            timer.cancel(false);
-            alarm.disarm();
-        }
-    }
-
-    /** The state one run shares with the watchdog; the lock makes "fire" and "disarm" exclusive. */
-    private static final class Alarm {
-        private final Thread runner;
-        private boolean armed = true;
-        private boolean fired;
-
-        Alarm(Thread runner) {
-            this.runner = runner;
-        }
-
-        synchronized void fire() {
-            if (armed) {
-                fired = true;
-                runner.interrupt();
-            }
-        }
-
-        synchronized boolean fired() {
-            return fired;
-        }
-
-        /** Called by the runner when it is done: no interrupt may arrive after this. */
-        synchronized void disarm() {
-            armed = false;
-            if (fired) {
-                Thread.interrupted();
+            alarm.leave();
+            CURRENT.set(outer);
+            if (outer != null && outer.alarm.fired()) {
+                // leave() cleared the interrupt; the enclosing budget ran out too, keep it ending
+                Thread.currentThread().interrupt();
             }
         }
     }
+
+    /**
+     * Runs a wait (I/O, a sleep, a lock) whose time does not count against the budgets of this
+     * thread: their clocks stop meanwhile. A budget that ran out before still ends the wait.
+     */
+    public static <T> T outside(Callable<T> wait) throws Exception {
+        Scope scope = CURRENT.get();
+        for (Scope s = scope; s != null; s = s.outer) {
+            s.alarm.pause();
+        }
+        try {
+            return wait.call();
+        } finally {
+            for (Scope s = scope; s != null; s = s.outer) {
+                s.alarm.resume();
+            }
+        }
+    }
+
+    private record Scope(Alarm alarm, Scope outer) {}
 }

@@ -40,6 +40,15 @@ final class Builtin extends VarArgFunction {
         return d.todouble();
     }
 
+    /** A string argument (numbers converted, as lua_tolstring does). */
+    static org.luaj.vm2.LuaString string(Varargs args, int n, String function) {
+        LuaValue v = args.arg(n);
+        if (v.type() != LuaValue.TSTRING && v.type() != LuaValue.TNUMBER) {
+            throw badArgument(n, function, "string expected, got " + typeName(args, n));
+        }
+        return LuaToString.of(v);
+    }
+
     static LuaValue table(Varargs args, int n, String function) {
         LuaValue v = args.arg(n);
         if (!v.istable()) {

@@ -47,7 +47,7 @@ final class CNumberFormat {
     }
 
     /** Digits of |v| for %a/%A (precision -1: as many as needed); subnormals normalised as LuaJIT does. */
-    static String hex(double v, int precision, boolean upper) {
+    static String hex(double v, int precision, boolean upper, boolean alt) {
         double a = Math.abs(v);
         long significand = 0;
         int exp = 0;
@@ -69,7 +69,7 @@ final class CNumberFormat {
             long rest = significand & ((1L << drop) - 1);
             long half = 1L << (drop - 1);
             significand >>>= drop;
-            if (rest > half || (rest == half && (significand & 1) == 1)) {
+            if (rest >= half) {
                 significand++;
             }
             lead = significand >>> (4 * precision);
@@ -79,7 +79,7 @@ final class CNumberFormat {
             String all = String.format("%013x", significand & 0x000fffffffffffffL);
             frac = precision < 0 ? stripHexZeros(all) : all + "0".repeat(precision - 13);
         }
-        String s = "0x" + lead + (frac.isEmpty() ? "" : "." + frac) + "p" + (exp >= 0 ? "+" : "") + exp;
+        String s = "0x" + lead + (frac.isEmpty() && !alt ? "" : "." + frac) + "p" + (exp >= 0 ? "+" : "") + exp;
         return upper ? s.toUpperCase() : s;
     }
 

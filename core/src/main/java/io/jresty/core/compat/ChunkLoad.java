@@ -20,15 +20,15 @@ final class ChunkLoad {
     static void install(LuaValue g) {
         LuaValue load = g.get("load");
         g.set("loadstring", new Builtin("loadstring", args -> {
-            LuaString source = args.checkstring(1);
-            LuaValue name = args.isnoneornil(2) ? source : args.checkstring(2);
+            LuaString source = Builtin.string(args, 1, "loadstring");
+            LuaValue name = args.isnoneornil(2) ? source : Builtin.string(args, 2, "loadstring");
             return load(load, LuaValue.varargsOf(new LuaValue[] {source, name}));
         }));
         g.set("load", new Builtin("load", args -> {
             if (args.arg1().type() != LuaValue.TSTRING) {
                 return load.invoke(args);
             }
-            LuaValue name = args.isnoneornil(2) ? args.arg1() : args.checkstring(2);
+            LuaValue name = args.isnoneornil(2) ? args.arg1() : Builtin.string(args, 2, "load");
             return load(load, LuaValue.varargsOf(args.arg1(), name, args.subargs(3)));
         }));
     }

@@ -17,6 +17,26 @@ final class ErrorFunction {
         return new Builtin("error", ErrorFunction::raise);
     }
 
+    /** assert(v [, message, ...]): all arguments back, or an error with the message (any value) or "assertion failed!". */
+    static Builtin assertion() {
+        return new Builtin("assert", args -> {
+            if (args.arg1().toboolean()) {
+                return args;
+            }
+            if (args.narg() < 1) {
+                throw Builtin.badArgument(1, "assert", "value expected");
+            }
+            LuaValue message = args.arg(2);
+            if (message.isnil()) {
+                throw new LuaError("assertion failed!");
+            }
+            if (message.type() == LuaValue.TSTRING || message.type() == LuaValue.TNUMBER) {
+                throw new LuaError(LuaToString.of(message).tojstring());
+            }
+            throw new LuaError(message);
+        });
+    }
+
     static Builtin xpcall() {
         return new Builtin("xpcall", ErrorFunction::xpcall);
     }
@@ -48,7 +68,9 @@ final class ErrorFunction {
             throw level == 0 ? new Unpositioned(text) : new LuaError(text, level);
         }
         if (message.isnil()) {
-            throw new LuaError((String) null, level);
+            // nil as the error value, not a null message: the interpreter hands the text of an
+            // error to the state's error function, and LuaJ cannot make a Lua value of null
+            throw new LuaError(LuaValue.NIL);
         }
         throw new LuaError(message);
     }

@@ -1,7 +1,8 @@
 package io.jresty.core.compat;
 
 /**
- * The text of a Lua error as LuaJIT writes it, {@code chunk:line: message}; the patched
+ * The text of a Lua error as LuaJIT writes it, {@code chunk:line: message}, with LuaJ's
+ * run-time error wording replaced by LuaJIT's (see {@link VmErrorText}); the patched
  * {@code org.luaj.vm2.LuaError#getMessage()} calls {@link #message}.
  */
 public final class ErrorText {
@@ -16,10 +17,11 @@ public final class ErrorText {
         if (traceback != null) {
             return traceback;
         }
-        if (message == null || fileline == null) {
-            return message;
+        if (message == null) {
+            return null;
         }
-        return shortSource(fileline) + ": " + message;
+        String text = VmErrorText.luajit(message);
+        return fileline == null ? text : shortSource(fileline) + ": " + text;
     }
 
     /** "@file.lua" and "=name" lose their marker, as LuaJIT's short source does. */

@@ -1,13 +1,17 @@
 package io.jresty.core.compat;
 
+import java.nio.charset.StandardCharsets;
+import org.luaj.vm2.LuaError;
+
 /**
  * One parsed printf conversion ("%-08.3f"): flags, width, precision (-1 when absent) and the
  * conversion letter, with LuaJIT's limits (at most two digits each for width and precision).
  *
- * @param end index in the format just after the conversion letter
+ * @param start index in the format just after the '%'
+ * @param end   index in the format just after the conversion letter
  */
 record FormatSpec(boolean left, boolean plus, boolean space, boolean alt, boolean zero,
-                  int width, int precision, char conversion, int end) {
+                  int width, int precision, char conversion, int start, int end) {
 
     /** Parses the spec starting just after '%' at {@code start}. */
     static FormatSpec parse(byte[] fmt, int start, int limit) {
@@ -50,12 +54,13 @@ record FormatSpec(boolean left, boolean plus, boolean space, boolean alt, boolea
         if (i >= limit) {
             throw invalid(fmt, start, i);
         }
-        return new FormatSpec(left, plus, space, alt, zero, width, precision, (char) (fmt[i] & 0xff), i + 1);
+        return new FormatSpec(left, plus, space, alt, zero, width, precision, (char) (fmt[i] & 0xff), start, i + 1);
     }
 
-    static org.luaj.vm2.LuaError invalid(byte[] fmt, int start, int end) {
-        String option = new String(fmt, start, Math.min(end, fmt.length) - start, java.nio.charset.StandardCharsets.ISO_8859_1);
-        return new org.luaj.vm2.LuaError("invalid option '%" + option + "' to 'format'");
+    /** LuaJIT's error for a spec it cannot use, quoting the spec up to the offending character. */
+    static LuaError invalid(byte[] fmt, int start, int end) {
+        String option = new String(fmt, start, Math.min(end, fmt.length) - start, StandardCharsets.ISO_8859_1);
+        return new LuaError("invalid option '%" + option + "' to 'format'");
     }
 
     private static boolean isDigit(byte b) {

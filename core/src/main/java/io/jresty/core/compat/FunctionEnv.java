@@ -2,8 +2,12 @@ package io.jresty.core.compat;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 import org.luaj.vm2.LuaClosure;
 import org.luaj.vm2.LuaError;
+import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.UpValue;
 
@@ -14,10 +18,12 @@ import org.luaj.vm2.UpValue;
  *
  * <p>Interpreted functions ({@link LuaClosure}) name their upvalues in the prototype. LuaJC
  * classes keep upvalues in fields {@code u0, u1, ...} without names; there the field holding
- * the current environment (the globals unless set before) is taken to be {@code _ENV}.
+ * the globals is taken to be {@code _ENV} (see {@link #compiledEnvField}).
  */
 final class FunctionEnv {
     private static final String ENV = "_ENV";
+    /** LuaJC class → name of its _ENV field; names only, so a class can still be unloaded. */
+    private static final Map<Class<?>, String> ENV_FIELDS = Collections.synchronizedMap(new WeakHashMap<>());
 
     private FunctionEnv() {}
 
@@ -51,7 +57,9 @@ final class FunctionEnv {
         }
         Field field = compiledEnvField(f, current);
         if (field == null) {
-            return false;
+            // a compiled function without any table upvalue reads no globals; otherwise its
+            // environment is one we cannot tell from its other upvalues
+            return !isJavaFunction(f) && !holdsTable(f);
         }
         try {
             field.set(f, env);
@@ -59,6 +67,32 @@ final class FunctionEnv {
         } catch (IllegalAccessException e) {
             throw new LuaError("setfenv: " + e.getMessage());
         }
+    }
+
+    /**
+     * A library function written in Java (LuaJ's or ours): it has no environment, as a C
+     * function in 5.1. Compiled Lua is defined at run time by a class loader of its own.
+     */
+    private static boolean isJavaFunction(LuaValue f) {
+        ClassLoader loader = f.getClass().getClassLoader();
+        return loader == LuaValue.class.getClassLoader() || loader == FunctionEnv.class.getClassLoader();
+    }
+
+    private static boolean holdsTable(LuaValue f) {
+        for (Field field : f.getClass().getDeclaredFields()) {
+            if (field.getName().matches("u\\d+") && !Modifier.isStatic(field.getModifiers())) {
+                field.setAccessible(true);
+                try {
+                    Object v = field.get(f);
+                    if (v instanceof LuaTable || v instanceof LuaValue[]) {
+                        return true;
+                    }
+                } catch (IllegalAccessException e) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static int envIndex(LuaClosure c) {
@@ -70,33 +104,38 @@ final class FunctionEnv {
         return -1;
     }
 
-    /** In a LuaJC class: the upvalue field whose value is the expected environment table. */
+    /**
+     * In a LuaJC class: the upvalue field holding {@code _ENV}. Found once per class as the
+     * field whose value is the expected environment (the globals, until setfenv changed it),
+     * then remembered by name: every instance of a class is the same Lua function. A field is
+     * never guessed from its contents alone, so setfenv cannot overwrite another upvalue.
+     */
     private static Field compiledEnvField(LuaValue f, LuaValue expected) {
-        if (!f.isfunction() || f.getClass().getName().startsWith("org.luaj.vm2.lib.")
-                || f.getClass().getName().startsWith("io.jresty.")) {
+        Class<?> c = f.getClass();
+        if (!f.isfunction() || isJavaFunction(f)) {
             return null;
         }
-        Field single = null;
-        int tables = 0;
-        for (Field field : f.getClass().getDeclaredFields()) {
-            if (!field.getName().matches("u\\d+") || field.getType() != LuaValue.class
-                    || Modifier.isStatic(field.getModifiers())) {
-                continue;
+        try {
+            String known = ENV_FIELDS.get(c);
+            if (known != null) {
+                Field field = c.getDeclaredField(known);
+                field.setAccessible(true);
+                return field;
             }
-            field.setAccessible(true);
-            try {
-                Object v = field.get(f);
-                if (v == expected) {
+            for (Field field : c.getDeclaredFields()) {
+                if (!field.getName().matches("u\\d+") || field.getType() != LuaValue.class
+                        || Modifier.isStatic(field.getModifiers())) {
+                    continue;
+                }
+                field.setAccessible(true);
+                if (field.get(f) == expected) {
+                    ENV_FIELDS.put(c, field.getName());
                     return field;
                 }
-                if (v instanceof org.luaj.vm2.LuaTable) {
-                    tables++;
-                    single = field;
-                }
-            } catch (IllegalAccessException e) {
-                throw new LuaError("getfenv: " + e.getMessage());
             }
+            return null;
+        } catch (ReflectiveOperationException e) {
+            throw new LuaError("setfenv: " + e.getMessage());
         }
-        return tables == 1 ? single : null;
     }
 }

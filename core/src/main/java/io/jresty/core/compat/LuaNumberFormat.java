@@ -31,6 +31,7 @@ public final class LuaNumberFormat {
         if (Double.isInfinite(v)) {
             return v > 0 ? "inf" : "-inf";
         }
-        return CNumberFormat.lua(v);
+        String fast = ShortestDigits.g14(v);
+        return fast != null ? fast : CNumberFormat.lua(v);
     }
 }

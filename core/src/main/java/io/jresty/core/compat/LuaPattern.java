@@ -49,6 +49,8 @@ final class LuaPattern {
     }
 
     private int match(int si, int pi) {
+        // backtracking can take exponential time: a plugin's budget must be able to stop it
+        io.jresty.core.budget.Budget.tick();
         if (++depth > MAX_DEPTH) {
             throw new LuaError("pattern too complex");
         }

@@ -26,11 +26,11 @@ final class LuaToNumber extends VarArgFunction {
                 default -> NIL;
             };
         }
-        int base = args.checkint(2);
+        int base = (int) Builtin.number(args, 2, "tonumber");
         if (base < 2 || base > 36) {
             throw new LuaError("bad argument #2 to 'tonumber' (base out of range)");
         }
-        String s = LuaToString.of(e.type() == TNUMBER ? e : args.checkstring(1)).tojstring();
+        String s = LuaToString.of(e.type() == TNUMBER ? e : Builtin.string(args, 1, "tonumber")).tojstring();
         return orNil(base == 10 ? scan(s) : integer(s, base));
     }
 

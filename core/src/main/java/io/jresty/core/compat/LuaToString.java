@@ -33,7 +33,21 @@ final class LuaToString extends VarArgFunction {
         return switch (v.type()) {
             case LuaValue.TSTRING -> v.strvalue();
             case LuaValue.TNUMBER -> LuaString.valueOf(LuaNumberFormat.format(v.todouble()));
+            case LuaValue.TTABLE, LuaValue.TFUNCTION, LuaValue.TTHREAD, LuaValue.TUSERDATA ->
+                    LuaString.valueOf(address(v));
             default -> LuaString.valueOf(v.tojstring());
         };
+    }
+
+    /** LuaJIT's "table: 0x..." form (code matches on the 0x); the identity hash stands in for the address. */
+    private static String address(LuaValue v) {
+        Object javaObject = v.type() == LuaValue.TUSERDATA ? v.touserdata() : null;
+        boolean ownText = v instanceof org.luaj.vm2.LuaUserdata && v.getClass() != org.luaj.vm2.LuaUserdata.class;
+        // sentinels (ngx.null, cjson.null, cjson.empty_array) print as OpenResty prints them
+        if (ownText || (javaObject != null && javaObject.getClass() != Object.class)) {
+            // Java objects exposed as userdata (files, sockets) keep their own description
+            return v.tojstring();
+        }
+        return v.typename() + ": 0x" + String.format("%08x", System.identityHashCode(v));
     }
 }

@@ -1,7 +1,10 @@
 package io.jresty.core.compat;
 
 import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.Map;
+import java.util.WeakHashMap;
 import org.luaj.vm2.Globals;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaTable;
@@ -11,16 +14,19 @@ import org.luaj.vm2.Varargs;
 /**
  * Lua 5.1's module(name, ...) and package.seeall. module() changes the environment of the
  * chunk that calls it; LuaJ has no call stack to find that chunk, so the loaders that
- * package.searchers return are wrapped to remember which chunk require is running. module()
- * outside a required file raises an error saying so.
+ * package.searchers return are wrapped to remember which chunk require is running (a require
+ * of our own calls {@link LuaCompat#runRequiredChunk} instead). module() outside a required
+ * file raises an error saying so.
  */
 final class ModuleFunction {
+    // weak keys: a worker's state goes when the worker does (the stacks are empty between requires)
+    private static final Map<Globals, Deque<LuaValue>> RUNNING = Collections.synchronizedMap(new WeakHashMap<>());
+
     private ModuleFunction() {}
 
     static void install(Globals g) {
         LuaValue pkg = g.get("package");
-        // chunks that require is running, innermost last; one worker thread uses a state at a time
-        Deque<LuaValue> running = new ArrayDeque<>();
+        Deque<LuaValue> running = running(g);
         LuaValue searchers = pkg.get("searchers");
         if (searchers.istable()) {
             for (int i = 1; i <= searchers.length(); i++) {
@@ -42,20 +48,27 @@ final class ModuleFunction {
             if (!loader.isfunction()) {
                 return found;
             }
-            LuaValue tracked = new Builtin("loader", loaderArgs -> {
-                running.push(loader);
-                try {
-                    return loader.invoke(loaderArgs);
-                } finally {
-                    running.pop();
-                }
-            });
+            LuaValue tracked = new Builtin("loader", loaderArgs -> run(running, loader, loaderArgs));
             return LuaValue.varargsOf(tracked, found.subargs(2));
         });
     }
 
+    /** Chunks that require is running in a state, innermost first; one worker thread uses a state at a time. */
+    static Deque<LuaValue> running(Globals g) {
+        return RUNNING.computeIfAbsent(g, k -> new ArrayDeque<>());
+    }
+
+    static Varargs run(Deque<LuaValue> running, LuaValue chunk, Varargs args) {
+        running.push(chunk);
+        try {
+            return chunk.invoke(args);
+        } finally {
+            running.pop();
+        }
+    }
+
     private static Varargs module(Globals g, Deque<LuaValue> running, Varargs args) {
-        String name = args.checkjstring(1);
+        String name = Builtin.string(args, 1, "module").tojstring();
         LuaValue loaded = g.get("package").get("loaded");
         LuaValue m = loaded.get(name);
         if (!m.istable()) {

@@ -20,10 +20,11 @@ final class PatternFunctions {
     }
 
     private static Varargs find(Varargs args, boolean find) {
-        LuaString subject = args.checkstring(1);
-        LuaString pattern = args.checkstring(2);
+        String name = find ? "find" : "match";
+        LuaString subject = Builtin.string(args, 1, name);
+        LuaString pattern = Builtin.string(args, 2, name);
         int len = subject.m_length;
-        long init = args.isnoneornil(3) ? 1 : (long) Builtin.number(args, 3, find ? "find" : "match");
+        long init = args.isnoneornil(3) ? 1 : (long) Builtin.number(args, 3, name);
         if (init < 0) {
             init = Math.max(len + init + 1, 1);
         } else if (init == 0) {
@@ -54,7 +55,7 @@ final class PatternFunctions {
     }
 
     private static Varargs gmatch(Varargs args) {
-        LuaPattern m = new LuaPattern(args.checkstring(1), args.checkstring(2));
+        LuaPattern m = new LuaPattern(Builtin.string(args, 1, "gmatch"), Builtin.string(args, 2, "gmatch"));
         int[] next = {0};
         return new Builtin("gmatch_iterator", ignored -> {
             for (int si = next[0]; si <= m.sEnd; si++) {
@@ -71,8 +72,8 @@ final class PatternFunctions {
     }
 
     private static Varargs gsub(Varargs args) {
-        LuaString subject = args.checkstring(1);
-        LuaPattern m = new LuaPattern(subject, args.checkstring(2));
+        LuaString subject = Builtin.string(args, 1, "gsub");
+        LuaPattern m = new LuaPattern(subject, Builtin.string(args, 2, "gsub"));
         LuaValue repl = args.arg(3);
         int type = repl.type();
         if (type != LuaValue.TSTRING && type != LuaValue.TNUMBER && type != LuaValue.TFUNCTION && type != LuaValue.TTABLE) {

@@ -14,14 +14,14 @@ final class StringCompat {
 
     static void install(LuaValue string) {
         string.set("rep", new Builtin("rep", StringCompat::rep));
-        string.set("upper", new Builtin("upper", args -> mapAscii(args.checkstring(1), 'a', 'z', 'A' - 'a')));
-        string.set("lower", new Builtin("lower", args -> mapAscii(args.checkstring(1), 'A', 'Z', 'a' - 'A')));
+        string.set("upper", new Builtin("upper", args -> mapAscii(Builtin.string(args, 1, "upper"), 'a', 'z', 'A' - 'a')));
+        string.set("lower", new Builtin("lower", args -> mapAscii(Builtin.string(args, 1, "lower"), 'A', 'Z', 'a' - 'A')));
     }
 
     private static Varargs rep(Varargs args) {
-        LuaString s = args.checkstring(1);
+        LuaString s = Builtin.string(args, 1, "rep");
         long n = (long) Builtin.number(args, 2, "rep");
-        LuaString sep = args.isnoneornil(3) ? LuaString.valueOf("") : args.checkstring(3);
+        LuaString sep = args.isnoneornil(3) ? LuaString.valueOf("") : Builtin.string(args, 3, "rep");
         if (n <= 0) {
             return LuaString.valueOf("");
         }

@@ -15,7 +15,7 @@ final class StringFormat extends VarArgFunction {
 
     @Override
     public Varargs invoke(Varargs args) {
-        LuaString format = args.checkstring(1);
+        LuaString format = Builtin.string(args, 1, "format");
         byte[] fmt = new byte[format.m_length];
         System.arraycopy(format.m_bytes, format.m_offset, fmt, 0, fmt.length);
         ByteArrayOutputStream out = new ByteArrayOutputStream(fmt.length + 16);
@@ -72,17 +72,8 @@ final class StringFormat extends VarArgFunction {
             case 'e', 'E', 'f', 'F', 'g', 'G', 'a', 'A' -> ascii(out, floating(spec, number(args, arg)));
             case 's' -> bytes(out, spec, LuaToString.of(value(args, arg)));
             case 'q' -> out.writeBytes(LuaQuote.quote(LuaToString.of(value(args, arg))));
-            default -> throw FormatSpec.invalid(fmt, start(fmt, spec), spec.end());
+            default -> throw FormatSpec.invalid(fmt, spec.start(), spec.end());
         }
-    }
-
-    /** Where the spec began (just after its '%'), for the error message. */
-    private static int start(byte[] fmt, FormatSpec spec) {
-        int i = spec.end() - 1;
-        while (i > 0 && fmt[i - 1] != '%') {
-            i--;
-        }
-        return i;
     }
 
     private static String signed(FormatSpec spec, long v) {
@@ -122,7 +113,7 @@ final class StringFormat extends VarArgFunction {
             case 'f' -> CNumberFormat.fixed(v, p, spec.alt());
             case 'e' -> CNumberFormat.exponent(v, p, upper, spec.alt());
             case 'g' -> CNumberFormat.general(v, p, upper, spec.alt());
-            default -> CNumberFormat.hex(v, spec.precision(), upper);
+            default -> CNumberFormat.hex(v, spec.precision(), upper, spec.alt());
         };
         if (c == 'a' || c == 'A') {
             String prefix = digits.substring(0, 2);

@@ -12,7 +12,7 @@ final class TableConcat {
 
     static Varargs concat(Varargs args) {
         LuaValue t = Builtin.table(args, 1, "concat");
-        LuaString sep = args.isnoneornil(2) ? LuaString.valueOf("") : args.checkstring(2);
+        LuaString sep = args.isnoneornil(2) ? LuaString.valueOf("") : Builtin.string(args, 2, "concat");
         long i = args.isnoneornil(3) ? 1 : (long) Builtin.number(args, 3, "concat");
         long j = args.isnoneornil(4) ? t.length() : (long) Builtin.number(args, 4, "concat");
         ByteArrayOutputStream out = new ByteArrayOutputStream();

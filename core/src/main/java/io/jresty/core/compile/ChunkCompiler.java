@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.LongAdder;
 import com.google.common.util.concurrent.UncheckedExecutionException;
 import org.luaj.vm2.Globals;
+import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaFunction;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Prototype;
@@ -110,6 +111,8 @@ public final class ChunkCompiler {
             prototype = LuaC.instance.compile(new ByteArrayInputStream(source), chunkName);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (LuaError e) {
+            throw SyntaxErrors.reworded(e);
         }
         compiles.increment();
         return translate(prototype, chunkName);

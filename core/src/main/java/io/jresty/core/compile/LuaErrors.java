@@ -74,8 +74,14 @@ public final class LuaErrors {
         return e;
     }
 
-    /** {@code source:line rest} to {@code chunkid:line: rest}; other text unchanged. */
+    /**
+     * {@code =name:line rest} or {@code @file:line rest} to {@code chunkid:line: rest}; other
+     * text (already in Lua's form, or from a chunk named without a marker) unchanged.
+     */
     static String luaForm(String text) {
+        if (!text.startsWith("=") && !text.startsWith("@")) {
+            return text;
+        }
         for (int i = text.indexOf(':'); i > 0; i = text.indexOf(':', i + 1)) {
             int j = i + 1;
             while (j < text.length() && Character.isDigit(text.charAt(j))) {

@@ -10,12 +10,14 @@ import org.luaj.vm2.lib.TableLib;
 import org.luaj.vm2.lib.jse.JseBaseLib;
 import org.luaj.vm2.lib.jse.JseMathLib;
 
-/** Engines to compare: LuaJC or interpreter, with or without budget checks. */
+/** Engines to compare: LuaJC or interpreter, with or without budget checks. Public for JMH's generated code. */
 public enum BenchStates {
     LUAJC(true, true),
     LUAJC_NO_BUDGET(true, false),
     INTERPRETER(false, true),
-    INTERPRETER_NO_BUDGET(false, false);
+    INTERPRETER_NO_BUDGET(false, false),
+    /** LuaJ's interpreter as shipped: no hooks at all, so no budget, depth guard or Lua error form. */
+    INTERPRETER_BARE(false, false);
 
     final ChunkCompiler.Settings settings;
 
@@ -33,7 +35,9 @@ public enum BenchStates {
         g.load(new JseMathLib());
         LoadState.install(g);
         LuaC.install(g);
-        compiler.install(g);
+        if (this != INTERPRETER_BARE) {
+            compiler.install(g);
+        }
         return g;
     }
 }

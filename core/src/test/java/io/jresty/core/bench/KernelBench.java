@@ -46,12 +46,22 @@ public class KernelBench {
             return s
             """;
 
-    @Param({"LUAJC", "LUAJC_NO_BUDGET", "INTERPRETER", "INTERPRETER_NO_BUDGET"})
+    static final String ERRORS = """
+            local n = 0
+            for i = 1, 200 do
+              local ok, err = pcall(function() error("boom") end)
+              if not ok then n = n + #err end
+            end
+            return n
+            """;
+
+    @Param({"LUAJC", "LUAJC_NO_BUDGET", "INTERPRETER", "INTERPRETER_NO_BUDGET", "INTERPRETER_BARE"})
     public BenchStates engine;
 
     private LuaFunction fib;
     private LuaFunction strings;
     private LuaFunction loop;
+    private LuaFunction errors;
 
     @Setup
     public void compile() {
@@ -60,6 +70,7 @@ public class KernelBench {
         fib = compiler.compile(FIB, "=fib").bind(g);
         strings = compiler.compile(STRINGS, "=strings").bind(g);
         loop = compiler.compile(LOOP, "=loop").bind(g);
+        errors = compiler.compile(ERRORS, "=errors").bind(g);
     }
 
     @Benchmark
@@ -70,6 +81,12 @@ public class KernelBench {
     @Benchmark
     public LuaValue stringLoop() {
         return strings.call();
+    }
+
+    /** Raising and catching errors: what giving them a position costs. */
+    @Benchmark
+    public LuaValue pcallErrorLoop() {
+        return errors.call();
     }
 
     @Benchmark

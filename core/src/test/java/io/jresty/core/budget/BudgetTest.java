@@ -72,6 +72,72 @@ class BudgetTest {
     }
 
     @Test
+    void sharedBudgetStopsLuaOnAnotherThread() {
+        // what a coroutine implementation does: run the body on its own thread under the resumer's budget
+        LuaFunction body = chunk(true, "while true do end");
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () ->
+                assertThatThrownBy(() -> Budget.run(LIMIT, "timer", () -> {
+                    Alarm alarm = Budget.current();
+                    assertThat(alarm).isNotNull();
+                    Throwable[] seen = new Throwable[1];
+                    Thread helper = Thread.ofVirtual().start(() -> {
+                        try {
+                            Budget.share(alarm, body::call);
+                        } catch (Throwable e) {
+                            seen[0] = e;
+                        }
+                    });
+                    helper.join();
+                    throw (Error) seen[0];
+                })).isInstanceOf(LuaTimeout.class).hasMessage("timer exceeded its budget of 200 ms"));
+        assertThat(Budget.current()).isNull();
+    }
+
+    @Test
+    void innerBudgetEndingDoesNotHideOuterOne() {
+        LuaFunction runaway = chunk(true, "while true do end");
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () ->
+                assertThatThrownBy(() -> Budget.run(Duration.ofMillis(100), "request", () -> {
+                    try {
+                        Budget.run(Duration.ofMillis(300), "plugin", runaway::call);
+                    } catch (LuaTimeout inner) {
+                        // the request's budget ended first; the plugin's own came later or not at all
+                    }
+                    return runaway.call();
+                })).isInstanceOf(LuaTimeout.class).hasMessage("request exceeded its budget of 100 ms"));
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
+    }
+
+    @Test
+    void waitingOutsideTheBudgetDoesNotCount() throws Exception {
+        LuaFunction quick = chunk(true, "local s = 0 for i = 1, 100 do s = s + i end return s");
+        String result = Budget.run(Duration.ofMillis(150), "request", () -> {
+            Budget.outside(() -> {
+                Thread.sleep(400);
+                return null;
+            });
+            return quick.call().tojstring();
+        });
+        assertThat(result).isEqualTo("5050");
+    }
+
+    @Test
+    void runawayAfterAWaitIsStillStopped() {
+        LuaFunction runaway = chunk(true, "while true do end");
+        long start = System.nanoTime();
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () ->
+                assertThatThrownBy(() -> Budget.run(Duration.ofMillis(150), "request", () -> {
+                    Budget.outside(() -> {
+                        Thread.sleep(300);
+                        return null;
+                    });
+                    return runaway.call();
+                })).isInstanceOf(LuaTimeout.class));
+        // the 300 ms wait did not count: the runaway got its full 150 ms after it
+        assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(450);
+    }
+
+    @Test
     void workWithinBudgetReturnsItsResult() throws Exception {
         LuaFunction f = chunk(true, "local s = 0 for i = 1, 1000 do s = s + i end return s");
         assertThat(Budget.run(Duration.ofSeconds(5), "test", f::call).toint()).isEqualTo(500500);

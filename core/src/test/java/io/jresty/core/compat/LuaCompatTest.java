@@ -67,6 +67,14 @@ class LuaCompatTest {
     }
 
     @Test
+    void aChunkRunAsRequiredCanCallModule() {
+        LuaValue chunk = g.load("module('by.java', package.seeall) answer = 42", "=by_java");
+        LuaCompat.runRequiredChunk(g, chunk, LuaValue.NONE);
+        assertThat(eval("return package.loaded['by.java'].answer").toint()).isEqualTo(42);
+        assertThat(eval("return answer").isnil()).isTrue();
+    }
+
+    @Test
     void randomWithAnEmptyIntervalAnswersLikeLuaJit() {
         // dynacode's default workers_max_jitter = 0 calls math.random(1, 0)
         assertThat(eval("return math.random(1, 0)").toint()).isEqualTo(1);

@@ -42,4 +42,27 @@ class LuaNumberFormatTest {
         assertThat(LuaNumberFormat.isInteger(-0.0)).isFalse();
         assertThat(LuaNumberFormat.isInteger(0.0)).isTrue();
     }
+
+    @Test
+    void theShortestDigitsFastPathAgreesWithExactRoundingEverywhere() {
+        java.util.Random random = new java.util.Random(20100);
+        int checked = 0;
+        for (int i = 0; i < 200_000; i++) {
+            double v = switch (i % 4) {
+                case 0 -> i % 8 == 0 ? Double.MIN_NORMAL * random.nextDouble() : Double.longBitsToDouble(random.nextLong());
+                case 1 -> random.nextDouble() * Math.pow(10, random.nextInt(40) - 20);
+                case 2 -> Math.round(random.nextDouble() * 1e6) / 1000.0;
+                default -> (random.nextInt(2_000_000) - 1_000_000) / Math.pow(10, random.nextInt(8));
+            };
+            if (Double.isNaN(v) || Double.isInfinite(v) || v == 0) {
+                continue;
+            }
+            String fast = ShortestDigits.g14(v);
+            if (fast != null) {
+                assertThat(fast).as("%s", v).isEqualTo(CNumberFormat.lua(v));
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(50_000);
+    }
 }

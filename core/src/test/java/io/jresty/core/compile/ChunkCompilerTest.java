@@ -57,6 +57,16 @@ class ChunkCompilerTest {
     }
 
     @Test
+    void unexpectedSymbolNamesTheToken() {
+        assertThatThrownBy(() -> compiler.compile("x = = 1", "=content_by_lua(nginx.conf:12)"))
+                .hasMessage("content_by_lua(nginx.conf:12):1: unexpected symbol near '='");
+        assertThatThrownBy(() -> compiler.compile("x = 1 +", "=content_by_lua(nginx.conf:12)"))
+                .hasMessage("content_by_lua(nginx.conf:12):1: unexpected symbol near '<eof>'");
+        assertThatThrownBy(() -> compiler.compile("x = until", "=t"))
+                .hasMessage("t:1: unexpected symbol near 'until'");
+    }
+
+    @Test
     void verifyErrorShapeFallsBackToInterpreter() {
         String source = """
                 local function f(a, b, ...) if a then error() end b = b + 1 return b end

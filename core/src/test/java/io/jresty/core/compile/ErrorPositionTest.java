@@ -34,7 +34,7 @@ class ErrorPositionTest {
     @ValueSource(booleans = {true, false})
     void callingNilCarriesPosition(boolean luajc) {
         assertThatThrownBy(() -> run(luajc, "local x = nil\n\nx()", NGINX))
-                .hasMessage("content_by_lua(nginx.conf:12):3: attempt to call nil");
+                .hasMessage("content_by_lua(nginx.conf:12):3: attempt to call a nil value");
     }
 
     @ParameterizedTest(name = "luajc={0}")
@@ -50,6 +50,13 @@ class ErrorPositionTest {
                 check(false)
                 """;
         assertThatThrownBy(() -> run(luajc, source, "@plugins/auth.lua")).hasMessage("plugins/auth.lua:3: bad value");
+    }
+
+    @ParameterizedTest(name = "luajc={0}")
+    @ValueSource(booleans = {true, false})
+    void libraryArgumentErrorCarriesCallersPosition(boolean luajc) {
+        assertThatThrownBy(() -> run(luajc, "local s = 'x'\nlocal r = s:rep({})\nreturn r", NGINX))
+                .hasMessageStartingWith("content_by_lua(nginx.conf:12):2: bad argument");
     }
 
     @ParameterizedTest(name = "luajc={0}")
@@ -100,6 +107,14 @@ class ErrorPositionTest {
         assertThat(run(true, source, NGINX).arg1().toint()).isEqualTo(7);
         String inFunction = "local ok, err = pcall(function() error({code = 8}) end) return err.code";
         assertThat(run(true, inFunction, NGINX).arg1().toint()).isEqualTo(8);
+    }
+
+    @ParameterizedTest(name = "luajc={0}")
+    @ValueSource(booleans = {true, false})
+    void messageThatLooksLikeAPositionIsLeftAlone(boolean luajc) {
+        String source = "local ok, err = pcall(function() error('at 10:30 nothing') end) return err";
+        assertThat(run(luajc, source, NGINX).arg1().tojstring())
+                .isEqualTo("content_by_lua(nginx.conf:12):1: at 10:30 nothing");
     }
 
     @org.junit.jupiter.api.Test

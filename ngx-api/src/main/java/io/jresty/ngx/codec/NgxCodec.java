@@ -5,6 +5,7 @@ import static io.jresty.ngx.codec.ByteArgs.bytes;
 import static io.jresty.ngx.codec.ByteArgs.coerced;
 import static io.jresty.ngx.codec.ByteArgs.lua;
 
+import io.jresty.ngx.NgxContext;
 import io.jresty.ngx.NgxEnvironment;
 import io.jresty.ngx.api.ApiTable;
 import io.jresty.ngx.api.NgxArea;
@@ -90,7 +91,7 @@ public final class NgxCodec implements NgxArea {
         });
     }
 
-    private static Varargs crc32(io.jresty.ngx.NgxContext ctx, Varargs args) {
+    private static Varargs crc32(NgxContext ctx, Varargs args) {
         return LuaValue.valueOf((double) Digests.crc32(bytes(coerced(args.arg1()))));
     }
 

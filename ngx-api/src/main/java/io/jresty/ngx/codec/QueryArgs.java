@@ -2,6 +2,7 @@ package io.jresty.ngx.codec;
 
 import io.jresty.ngx.api.ApiError;
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaTable;
@@ -73,7 +74,7 @@ final class QueryArgs {
     /**
      * Splits at '&'; a key without '=' is true, an empty key is dropped, a repeated key
      * collects its values in a list. Keys and values are unescaped ('+' is a space).
-     * max below 1 means no limit.
+     * At most max segments are read; below 1 means no limit.
      */
     static LuaTable decode(LuaString query, int max) {
         LuaTable result = new LuaTable();
@@ -90,12 +91,13 @@ final class QueryArgs {
                 eq++;
             }
             if (eq > start) {
-                LuaString key = ByteArgs.lua(UriEscape.unescape(java.util.Arrays.copyOfRange(q, start, eq)));
+                LuaString key = ByteArgs.lua(UriEscape.unescape(Arrays.copyOfRange(q, start, eq)));
                 LuaValue value = eq == end ? LuaValue.TRUE
-                        : ByteArgs.lua(UriEscape.unescape(java.util.Arrays.copyOfRange(q, eq + 1, end)));
+                        : ByteArgs.lua(UriEscape.unescape(Arrays.copyOfRange(q, eq + 1, end)));
                 add(result, key, value);
-                count++;
             }
+            // every segment counts against max, even an empty one or one without a key
+            count++;
             start = end + 1;
         }
         return result;

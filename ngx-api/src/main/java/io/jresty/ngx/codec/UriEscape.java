@@ -1,5 +1,7 @@
 package io.jresty.ngx.codec;
 
+import java.util.Arrays;
+
 /**
  * ngx.escape_uri's seven escaping types (nginx's NGX_ESCAPE_URI .. NGX_ESCAPE_MAIL_AUTH) and
  * ngx.unescape_uri. Each type is a 256-bit set of the bytes it escapes as %XX (upper-case hex);
@@ -69,7 +71,7 @@ final class UriEscape {
                 out[o++] = b;
             }
         }
-        return java.util.Arrays.copyOf(out, o);
+        return Arrays.copyOf(out, o);
     }
 
     private static int hex(byte b) {

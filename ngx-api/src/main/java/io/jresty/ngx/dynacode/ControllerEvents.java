@@ -70,7 +70,8 @@ final class ControllerEvents {
         for (String name : List.of("bg_cache_hit", "bg_cache_miss", "bg_fetch_api_success",
                 "bg_fetch_api_generic_error", "bg_fetch_api_status_code_error", "bg_compile_success",
                 "bg_compile_error", "bg_updated_plugins", "bg_didnt_update_plugins", "rt_plugins_not_loaded",
-                "rt_plugins_disabled", "rt_plugins_starting", "rt_plugins_done", "rt_plugins_error", "on_error")) {
+                "rt_plugins_disabled", "rt_plugins_starting", "rt_plugins_done", "rt_plugins_error", "on_error",
+                "rt_plugins_quarantined")) {
             m.put(name.toUpperCase(java.util.Locale.ROOT), name);
         }
         return Map.copyOf(m);

@@ -16,12 +16,19 @@ final class DynacodeService implements AutoCloseable {
     private volatile Dynacode engine;
     private final List<Consumer<DynacodeEvent>> workers = new CopyOnWriteArrayList<>();
     private final AtomicBoolean started = new AtomicBoolean();
+    private final Quarantine quarantine = new Quarantine();
+    private volatile SafetySettings safety;
 
     /** The engine, made by the first setup; later setups (other workers) share it. */
     synchronized Dynacode engine(DynacodeSettings settings) {
         if (engine == null) {
             Dynacode d = new Dynacode(settings);
-            d.events().on(event -> workers.forEach(w -> w.accept(event)));
+            d.events().on(event -> {
+                if (event instanceof DynacodeEvent.UpdatedPlugins && d.current() != null) {
+                    quarantine.forgetAllBut(d.current().hash());
+                }
+                workers.forEach(w -> w.accept(event));
+            });
             d.loadPersisted();
             engine = d;
         }
@@ -30,6 +37,22 @@ final class DynacodeService implements AutoCloseable {
 
     Dynacode engine() {
         return engine;
+    }
+
+    /** The sandbox, budget and quarantine settings of the first setup. */
+    synchronized SafetySettings safety(SafetySettings s) {
+        if (safety == null) {
+            safety = s;
+        }
+        return safety;
+    }
+
+    SafetySettings safety() {
+        return safety;
+    }
+
+    Quarantine quarantine() {
+        return quarantine;
     }
 
     void addWorker(Consumer<DynacodeEvent> listener) {

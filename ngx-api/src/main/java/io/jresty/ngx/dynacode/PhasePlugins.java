@@ -7,7 +7,14 @@ import io.jresty.ngx.NgxContext;
 import io.jresty.ngx.request.NgxRequest;
 import java.util.ArrayList;
 import java.util.List;
+import io.jresty.core.budget.Budget;
+import io.jresty.core.budget.LuaTimeout;
+import io.jresty.core.sandbox.PluginLimits;
+import io.jresty.ngx.control.NgxExit;
+import io.jresty.ngx.phase.Phase;
+import java.time.Duration;
 import org.luaj.vm2.LuaError;
+import org.luaj.vm2.LuaFunction;
 import org.luaj.vm2.LuaValue;
 
 /**
@@ -52,30 +59,71 @@ final class PhasePlugins {
         String phase = ctx.phase().luaName();
         List<String> failures = new ArrayList<>();
         for (Plugin plugin : selection.plugins(phase)) {
-            runOne(ctx, plugin, failures);
+            if (controller.service().quarantine().isQuarantined(snapshot.hash(), plugin.key())) {
+                continue;
+            }
+            runOne(ctx, snapshot, plugin, failures);
         }
         for (String failure : failures) {
             controller.log("[warn] some plugins failed while executing err=" + failure);
         }
     }
 
-    private void runOne(NgxContext ctx, Plugin plugin, List<String> failures) {
+    private void runOne(NgxContext ctx, PluginSnapshot snapshot, Plugin plugin, List<String> failures) {
         LuaValue table = controller.pluginTable(plugin);
         controller.emit("rt_plugins_starting", table);
         long start = System.nanoTime();
-        boolean failed = false;
+        String err = null;
         try {
-            controller.bind(ctx.worker(), plugin).call();
+            LuaFunction fn = controller.bind(ctx.worker(), plugin);
+            Duration budget = budget(plugin);
+            if (budget.isZero()) {
+                PluginLimits.run(fn::call);
+            } else {
+                Budget.run(budget, "plugin " + plugin.name(), () -> PluginLimits.run(fn::call));
+            }
         } catch (LuaError e) {
-            failed = true;
-            String err = e.getMessage();
-            failures.add("the execution of " + plugin.name() + " failed due to " + err + " (domain="
-                    + plugin.domain() + ", phase=" + plugin.phase() + ")");
-            controller.emit("rt_plugins_error", table, LuaValue.valueOf(err == null ? "nil" : err));
-            return;
+            err = e.getMessage() == null ? "nil" : e.getMessage();
+        } catch (LuaTimeout e) {
+            err = e.getMessage() + " (" + plugin.phase() + " phase)";
+        } catch (RuntimeException e) {
+            err = e.toString();
+        } catch (Exception e) {
+            err = e.toString();
         } finally {
-            plugin.stats().record(System.nanoTime() - start, failed);
+            plugin.stats().record(System.nanoTime() - start, err != null);
         }
-        controller.emit("rt_plugins_done", table);
+        if (err == null) {
+            controller.emit("rt_plugins_done", table);
+            return;
+        }
+        failures.add("the execution of " + plugin.name() + " failed due to " + err + " (domain="
+                + plugin.domain() + ", phase=" + plugin.phase() + ")");
+        controller.emit("rt_plugins_error", table, LuaValue.valueOf(err));
+        SafetySettings safety = controller.service().safety();
+        if (safety != null && controller.service().quarantine().fail(snapshot.hash(), plugin.key(),
+                safety.quarantineAfter(), safety.quarantineWindow(), System.nanoTime())) {
+            controller.log("[warn] the plugin " + plugin.name() + " (domain=" + plugin.domain() + ", phase="
+                    + plugin.phase() + ") failed " + safety.quarantineAfter() + " times within "
+                    + safety.quarantineWindow().toSeconds() + "s and is quarantined until the document changes");
+            controller.emit("rt_plugins_quarantined", table);
+        }
+        if (plugin.policy().failClosed() && CLOSABLE.contains(ctx.phase())) {
+            for (String failure : failures) {
+                controller.log("[warn] some plugins failed while executing err=" + failure);
+            }
+            throw NgxExit.exit(plugin.policy().failStatus());
+        }
     }
+
+    private Duration budget(Plugin plugin) {
+        if (plugin.policy().budgetMs() > 0) {
+            return Duration.ofMillis(plugin.policy().budgetMs());
+        }
+        SafetySettings safety = controller.service().safety();
+        return safety == null ? Duration.ZERO : safety.budget();
+    }
+
+    /** Phases where a closed failure can still choose the response status. */
+    private static final java.util.Set<Phase> CLOSABLE = java.util.EnumSet.of(Phase.REWRITE, Phase.ACCESS, Phase.CONTENT);
 }

@@ -5,6 +5,7 @@ import io.jresty.core.dynacode.DynacodeEvent;
 import io.jresty.core.dynacode.DynacodeSettings;
 import io.jresty.core.dynacode.DynacodeSetup;
 import io.jresty.core.dynacode.Plugin;
+import io.jresty.core.sandbox.PluginSandbox;
 import io.jresty.core.worker.LuaWorker;
 import io.jresty.ngx.NgxContext;
 import io.jresty.ngx.NgxEnvironment;
@@ -35,6 +36,7 @@ final class WorkerController {
     private final Map<Plugin, LuaFunction> bound = new IdentityHashMap<>();
     private final PhasePlugins runner = new PhasePlugins(this);
     private final LuaTable module = new LuaTable();
+    private PluginSandbox sandbox;
     private boolean ready;
     private boolean registered;
 
@@ -70,6 +72,23 @@ final class WorkerController {
                 return pollNow();
             }
         });
+        module.set("render_status", new ZeroArgFunction() {
+            @Override
+            public LuaValue call() {
+                // a status location: content_by_lua_block { require("resty.dynacode.controller").render_status() }
+                NgxContext ctx = NgxContext.current();
+                Dynacode d = service.engine();
+                if (ctx == null || ctx.request() == null) {
+                    throw new io.jresty.ngx.api.ApiError("render_status needs a request");
+                }
+                if (!ctx.request().headersSent()) {
+                    ctx.request().responseHeaders().set("Content-Type", "application/json");
+                }
+                String json = d == null ? "{\"document\":null}" : d.statusJson();
+                ctx.request().write((json + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                return NONE;
+            }
+        });
         module.set("status", new ZeroArgFunction() {
             @Override
             public LuaValue call() {
@@ -101,7 +120,9 @@ final class WorkerController {
         }
         DynacodeSettings settings;
         try {
-            settings = DynacodeSetup.read(LuaOptionsTable.toMap((LuaTable) opts));
+            Map<String, Object> options = LuaOptionsTable.toMap((LuaTable) opts);
+            settings = DynacodeSetup.read(options);
+            service.safety(SafetySettings.read(options));
         } catch (IllegalArgumentException e) {
             return fail("validation", e.getMessage());
         }
@@ -181,8 +202,18 @@ final class WorkerController {
         return plugins.of(plugin);
     }
 
+    /** The plugin as a function of this worker: in its own sandbox, or in _G with sandbox = false. */
     LuaFunction bind(LuaWorker worker, Plugin plugin) {
-        return bound.computeIfAbsent(plugin, p -> p.bind(globals));
+        return bound.computeIfAbsent(plugin, p -> {
+            SafetySettings safety = service.safety();
+            if (safety != null && !safety.sandbox()) {
+                return p.bind(globals);
+            }
+            if (sandbox == null) {
+                sandbox = new PluginSandbox(globals, safety == null ? java.util.Set.of() : safety.requireAllowed());
+            }
+            return p.bind(sandbox.env(p.key()), globals);
+        });
     }
 
     void emit(String event, LuaValue... args) {

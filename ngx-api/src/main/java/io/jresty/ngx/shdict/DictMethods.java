@@ -1,5 +1,7 @@
 package io.jresty.ngx.shdict;
 
+import io.jresty.ngx.NgxContext;
+import io.jresty.ngx.api.ApiError;
 import io.jresty.ngx.api.ApiTable;
 import io.jresty.ngx.phase.Contexts;
 import io.jresty.ngx.shdict.SharedDictZone.Counted;
@@ -8,7 +10,7 @@ import io.jresty.ngx.shdict.SharedDictZone.Popped;
 import io.jresty.ngx.shdict.SharedDictZone.StoreMode;
 import io.jresty.ngx.shdict.SharedDictZone.Stored;
 import java.util.List;
-import org.luaj.vm2.LuaError;
+
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
@@ -54,7 +56,7 @@ final class DictMethods {
         if (a.arg1() instanceof NgxShared.DictObject dict) {
             return dict.zone;
         }
-        throw new LuaError("bad \"zone\" argument");
+        throw new ApiError("bad \"zone\" argument");
     }
 
     private static Varargs fail(String error) {
@@ -115,7 +117,7 @@ final class DictMethods {
         }
         LuaValue by = a.arg(3).tonumber();
         if (by.isnil()) {
-            throw new LuaError("cannot convert 'nil' to 'double'");
+            throw new ApiError("cannot convert 'nil' to 'double'");
         }
         LuaValue init = a.arg(4);
         LuaValue initTtl = a.arg(5);
@@ -123,16 +125,16 @@ final class DictMethods {
         long ttl = 0;
         if (!init.isnil()) {
             if (init.tonumber().isnil()) {
-                throw new LuaError("bad init arg: number expected, got " + init.typename());
+                throw new ApiError("bad init arg: number expected, got " + init.typename());
             }
             start = init.todouble();
         }
         if (!initTtl.isnil()) {
             if (start == null) {
-                throw new LuaError("must provide \"init\" when providing \"init_ttl\"");
+                throw new ApiError("must provide \"init\" when providing \"init_ttl\"");
             }
             if (initTtl.type() != LuaValue.TNUMBER) {
-                throw new LuaError("bad init_ttl arg: number expected, got " + initTtl.typename());
+                throw new ApiError("bad init_ttl arg: number expected, got " + initTtl.typename());
             }
             ttl = DictValues.millis(initTtl, "init_ttl");
         }
@@ -146,7 +148,7 @@ final class DictMethods {
 
     private static Varargs push(Varargs a, boolean left) {
         if (a.narg() != 3) {
-            throw new LuaError("expecting 3 arguments, but only seen " + a.narg());
+            throw new ApiError("expecting 3 arguments, but only seen " + a.narg());
         }
         SharedDictZone zone = zone(a);
         Object key = DictValues.key(a.arg(2));
@@ -174,7 +176,7 @@ final class DictMethods {
         return p.value() == null ? LuaValue.NIL : DictValues.lua(p.value());
     }
 
-    private static Varargs llen(io.jresty.ngx.NgxContext ctx, Varargs a) {
+    private static Varargs llen(NgxContext ctx, Varargs a) {
         SharedDictZone zone = zone(a);
         Object key = DictValues.key(a.arg(2));
         if (key instanceof String error) {
@@ -184,7 +186,7 @@ final class DictMethods {
         return n < 0 ? fail("value not a list") : LuaValue.valueOf((double) n);
     }
 
-    private static Varargs ttl(io.jresty.ngx.NgxContext ctx, Varargs a) {
+    private static Varargs ttl(NgxContext ctx, Varargs a) {
         SharedDictZone zone = zone(a);
         Object key = DictValues.key(a.arg(2));
         if (key instanceof String error) {
@@ -194,12 +196,12 @@ final class DictMethods {
         return ttl == null ? fail("not found") : LuaValue.valueOf(ttl);
     }
 
-    private static Varargs expire(io.jresty.ngx.NgxContext ctx, Varargs a) {
+    private static Varargs expire(NgxContext ctx, Varargs a) {
         SharedDictZone zone = zone(a);
         // expire takes any number (negative means no expiry) but insists on one
         LuaValue seconds = a.arg(3).tonumber();
         if (seconds.isnil()) {
-            throw new LuaError("bad \"exptime\" argument");
+            throw new ApiError("bad \"exptime\" argument");
         }
         Object key = DictValues.key(a.arg(2));
         if (key instanceof String error) {
@@ -209,7 +211,7 @@ final class DictMethods {
         return zone.expire((DictKey) key, ttl) ? LuaValue.TRUE : fail("not found");
     }
 
-    private static Varargs keys(io.jresty.ngx.NgxContext ctx, Varargs a) {
+    private static Varargs keys(NgxContext ctx, Varargs a) {
         SharedDictZone zone = zone(a);
         List<DictKey> keys = zone.keys(intArg(a, 2, "get_keys", DEFAULT_MAX_KEYS));
         LuaTable t = new LuaTable(keys.size(), 0);
@@ -225,7 +227,7 @@ final class DictMethods {
             return absent;
         }
         if (v.tonumber().isnil()) {
-            throw new LuaError("bad argument #" + n + " to '" + function + "' (number expected, got "
+            throw new ApiError("bad argument #" + n + " to '" + function + "' (number expected, got "
                     + v.typename() + ")");
         }
         return v.toint();

@@ -1,6 +1,7 @@
 package io.jresty.ngx.shdict;
 
-import org.luaj.vm2.LuaError;
+import io.jresty.ngx.api.ApiError;
+
 import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaValue;
 
@@ -63,10 +64,10 @@ final class DictValues {
         }
         if (v.type() != LuaValue.TNUMBER) {
             // lua-resty-core compares it with 0 first
-            throw new LuaError("attempt to compare " + v.typename() + " with number");
+            throw new ApiError("attempt to compare " + v.typename() + " with number");
         }
         if (v.todouble() < 0 || Double.isNaN(v.todouble())) {
-            throw new LuaError("bad \"" + what + "\" argument");
+            throw new ApiError("bad \"" + what + "\" argument");
         }
         return (long) (v.todouble() * 1000);
     }
@@ -77,7 +78,7 @@ final class DictValues {
             return 0;
         }
         if (v.type() != LuaValue.TNUMBER) {
-            throw new LuaError("bad \"flags\" argument");
+            throw new ApiError("bad \"flags\" argument");
         }
         double d = v.todouble();
         return d >= Integer.MIN_VALUE && d < 2147483648.0 ? (int) d : Integer.MIN_VALUE;

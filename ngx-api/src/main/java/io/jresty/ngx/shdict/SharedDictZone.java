@@ -50,7 +50,7 @@ public final class SharedDictZone {
         this.name = name;
         this.capacityBytes = capacityBytes;
         this.clock = clock;
-        this.slab = new SlabPages(capacityBytes);
+        this.slab = new SlabPages(capacityBytes, name);
     }
 
     public String name() {
@@ -259,6 +259,15 @@ public final class SharedDictZone {
             }
         }
         return keys;
+    }
+
+    /** Whether the running page count equals one recounted from the entries (for tests). */
+    synchronized boolean accountingConsistent() {
+        SlabPages recount = new SlabPages(capacityBytes, name);
+        for (DictEntry e : entries.values()) {
+            e.allocate(recount);
+        }
+        return recount.sameUsage(slab) && !slab.overflows();
     }
 
     private static long expiry(long now, long ttlMillis) {

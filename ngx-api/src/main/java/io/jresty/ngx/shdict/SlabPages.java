@@ -14,18 +14,22 @@ final class SlabPages {
     /** nginx's slab pool header and one page descriptor per page (x86-64). */
     private static final int POOL_HEADER = 728;
     private static final int PAGE_DESCRIPTOR = 24;
-    /** Pages lua-nginx-module takes for the dict's own tree and its zone name. */
-    private static final int DICT_HEADER_PAGES = 2;
+    /** lua-nginx-module's own allocations in every zone: its tree and LRU head (x86-64). */
+    private static final int DICT_HEADER = 80;
+    /** ... and the " in lua_shared_dict zone \"NAME\"" text of its log lines, without the name. */
+    private static final int LOG_CONTEXT = 27;
 
     private final long usablePages;
     private final long[] chunks = new long[CLASSES];
     private long largePages;
 
-    SlabPages(long zoneBytes) {
+    SlabPages(long zoneBytes, String zoneName) {
         long pages = Math.max(0, (zoneBytes - POOL_HEADER) / (PAGE + PAGE_DESCRIPTOR));
         long start = (POOL_HEADER + pages * PAGE_DESCRIPTOR + PAGE - 1) / PAGE * PAGE;
-        long real = Math.min(pages, Math.max(0, (zoneBytes - start) / PAGE));
-        this.usablePages = Math.max(0, real - DICT_HEADER_PAGES);
+        this.usablePages = Math.min(pages, Math.max(0, (zoneBytes - start) / PAGE));
+        // these share their size classes' first pages with entries, as in nginx
+        allocate(DICT_HEADER);
+        allocate(LOG_CONTEXT + zoneName.length());
     }
 
     void allocate(long size) {
@@ -52,6 +56,10 @@ final class SlabPages {
             used += (chunks[c] + perPage - 1) / perPage;
         }
         return used;
+    }
+
+    boolean sameUsage(SlabPages other) {
+        return largePages == other.largePages && java.util.Arrays.equals(chunks, other.chunks);
     }
 
     boolean overflows() {

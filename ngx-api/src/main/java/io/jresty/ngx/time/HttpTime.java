@@ -1,5 +1,6 @@
 package io.jresty.ngx.time;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -30,7 +31,7 @@ final class HttpTime {
 
     /** "Thu, 18 Nov 2010 11:27:35 GMT". */
     static String http(long seconds) {
-        ZonedDateTime t = ZonedDateTime.ofInstant(java.time.Instant.ofEpochSecond(seconds), ZoneOffset.UTC);
+        ZonedDateTime t = ZonedDateTime.ofInstant(Instant.ofEpochSecond(seconds), ZoneOffset.UTC);
         return String.format(Locale.ROOT, "%s, %02d %s %d %02d:%02d:%02d GMT", WEEK[t.getDayOfWeek().ordinal()],
                 t.getDayOfMonth(), MONTHS[t.getMonthValue() - 1], t.getYear(), t.getHour(), t.getMinute(),
                 t.getSecond());
@@ -38,8 +39,8 @@ final class HttpTime {
 
     /** "Thu, 18-Nov-10 11:27:35 GMT"; years after 2037 keep four digits, as nginx writes them. */
     static String cookie(long seconds) {
-        ZonedDateTime t = ZonedDateTime.ofInstant(java.time.Instant.ofEpochSecond(seconds), ZoneOffset.UTC);
-        String year = t.getYear() > 2037 ? Integer.toString(t.getYear()) : String.format("%02d", t.getYear() % 100);
+        ZonedDateTime t = ZonedDateTime.ofInstant(Instant.ofEpochSecond(seconds), ZoneOffset.UTC);
+        String year = t.getYear() > 2037 ? Integer.toString(t.getYear()) : String.format(Locale.ROOT, "%02d", t.getYear() % 100);
         return String.format(Locale.ROOT, "%s, %02d-%s-%s %02d:%02d:%02d GMT", WEEK[t.getDayOfWeek().ordinal()],
                 t.getDayOfMonth(), MONTHS[t.getMonthValue() - 1], year, t.getHour(), t.getMinute(), t.getSecond());
     }

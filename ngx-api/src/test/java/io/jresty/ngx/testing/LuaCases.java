@@ -16,6 +16,8 @@ import org.junit.jupiter.api.DynamicTest;
  * {@code === TEST n: title}, {@code --- lua} (the snippet) and {@code --- out} (what it prints
  * through say/show). Positions in error messages ("snippet:12: ", "/usr/share/lua/5.1/resty/core/shdict.lua:490: ")
  * are ignored, because lua-nginx-module raises some errors from Lua and some from C.
+ * {@code record_cases.py} (next to prelude.lua in the test resources) fills the
+ * {@code --- out} sections from a real nginx + lua-nginx-module.
  */
 public final class LuaCases {
     private LuaCases() {}

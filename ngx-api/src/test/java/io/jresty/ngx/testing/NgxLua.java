@@ -41,6 +41,7 @@ public final class NgxLua {
             }
         });
         defineAdvance();
+        loadPrelude();
         globals.set("show", new VarArgFunction() {
             @Override
             public Varargs invoke(Varargs args) {
@@ -62,6 +63,14 @@ public final class NgxLua {
                 return NONE;
             }
         });
+    }
+
+    private void loadPrelude() {
+        try (java.io.InputStream in = NgxLua.class.getResourceAsStream("prelude.lua")) {
+            globals.load(new String(in.readAllBytes(), StandardCharsets.UTF_8), "prelude").call();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A fixed clock at 2010-11-18 11:27:35.123 UTC and no shared dicts. */
@@ -89,7 +98,7 @@ public final class NgxLua {
     public String run(String lua) {
         out.setLength(0);
         try {
-            globals.load(lua, "snippet").call();
+            globals.load(lua, "=snippet").call();
         } catch (LuaError e) {
             out.append("ERROR: ").append(e.getMessage()).append('\n');
         }
@@ -98,7 +107,7 @@ public final class NgxLua {
 
     /** Runs a chunk and returns its values (errors propagate). */
     public Varargs eval(String lua) {
-        return globals.load(lua, "snippet").invoke();
+        return globals.load(lua, "=snippet").invoke();
     }
 
     static String text(LuaValue v, boolean quoteStrings) {

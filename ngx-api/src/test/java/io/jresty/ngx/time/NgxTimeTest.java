@@ -2,6 +2,8 @@ package io.jresty.ngx.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jresty.ngx.NgxContext;
+import io.jresty.ngx.phase.Phase;
 import io.jresty.ngx.shdict.SharedDicts;
 import io.jresty.ngx.testing.LuaCases;
 import io.jresty.ngx.testing.NgxLua;
@@ -9,6 +11,7 @@ import io.jresty.ngx.testing.TestClock;
 import io.jresty.ngx.testing.TestEnvironment;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -52,5 +55,17 @@ class NgxTimeTest {
         NgxLua lua = NgxLua.create();
         assertThat(lua.run("say(ngx.http_time(ngx.time()) == 'Thu, 18 Nov 2010 11:27:35 GMT')")).isEqualTo("true\n");
         assertThat(lua.run("say(ngx.parse_http_time(ngx.cookie_time(ngx.time())) == ngx.time())")).isEqualTo("true\n");
+    }
+
+    @Test
+    void timeCodecAndRegexFunctionsRunInPhasesWithoutARequest() {
+        NgxLua lua = NgxLua.create();
+        for (Phase phase : List.of(Phase.INIT, Phase.INIT_WORKER, Phase.TIMER, Phase.SET, Phase.BODY_FILTER)) {
+            try (NgxContext.Scope s = NgxContext.enter(new NgxContext(null, null, phase))) {
+                assertThat(lua.run("""
+                        say(ngx.time(), " ", ngx.md5("a"), " ", ngx.escape_uri("a b"), " ", (ngx.re.sub("abc", "b", "x")))
+                        """)).as(phase.luaName()).isEqualTo("1290079655 0cc175b9c0f1b6a831c399e269772661 a%20b axc\n");
+            }
+        }
     }
 }

@@ -44,10 +44,12 @@ public final class Main implements Callable<Integer> {
             System.err.println("jresty version: jresty/" + Version.TEXT + " (nginx/1.22.1 compatible, ngx_lua 0.10.23)");
             return 0;
         }
+        // the patched LuaJ classes must win over luaj-jse's own, or numbers print as Java floats
+        io.jresty.core.compat.LuaCompat.verifyPatched();
         Path prefixPath = Path.of(prefix == null ? "" : prefix).toAbsolutePath().normalize();
         Path confPath = prefixPath.resolve(conf).normalize();
         if (test) {
-            return ConfCheck.run(confPath, System.err);
+            return ConfTest.run(prefixPath, confPath, System.err);
         }
         JrestyServer server;
         try {

@@ -6,7 +6,10 @@ import java.util.List;
 /**
  * One directive of an nginx.conf, as parsed: its name, its arguments (quotes removed,
  * escapes resolved, variables left as text), its block when it has one, and where it stood.
- * A *_by_lua_block directive has the Lua source as its single argument and no block.
+ * A *_by_lua_block directive has the Lua source as its last argument (its only one, but for
+ * set_by_lua_block $var { ... }) and no block; its line is the line of its "{", the line
+ * lua-nginx-module names the chunk after. types { } and map { } entries are directives named
+ * by their first word.
  *
  * @param block the directives inside { }, or null for a simple directive
  */

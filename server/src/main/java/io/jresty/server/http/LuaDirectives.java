@@ -56,7 +56,9 @@ final class LuaDirectives {
             return new LuaChunk(displayName,
                     io.jresty.core.compile.ChunkCompiler.shared().compile(source, chunkName));
         } catch (LuaError e) {
-            throw new ConfException("failed to load inlined Lua code: " + e.getMessage() + " " + d.where());
+            String kind = d.name().endsWith("_file") ? "failed to load external Lua file \"" + displayName + "\": "
+                    : "failed to load inlined Lua code: ";
+            return LuaChunk.failed(displayName, kind + e.getMessage());
         }
     }
 }

@@ -10,7 +10,11 @@ import io.jresty.ngx.phase.Phase;
 import io.jresty.server.lua.LuaChunk;
 import io.jresty.server.request.HttpRequestState;
 import io.jresty.server.worker.WorkerPool;
+import io.jresty.core.budget.Budget;
+import io.jresty.core.budget.LuaTimeout;
+import java.time.Duration;
 import org.luaj.vm2.LuaError;
+import org.luaj.vm2.LuaFunction;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
 
@@ -37,12 +41,27 @@ final class LuaRunner {
     record Result(Outcome outcome, Varargs values) {}
 
     Result call(LuaWorker worker, HttpRequestState r, Phase phase, LuaChunk chunk, Varargs args) {
+        if (chunk.loadError() != null) {
+            log.log(LogLevel.ERR, r.connectionId(), chunk.loadError(), RequestSuffix.of(r));
+            return new Result(new Outcome.Finish(500), LuaValue.NONE);
+        }
         boolean nested = worker.heldByCurrentThread();
         NgxContext ctx = new NgxContext(worker, r, phase);
         try {
+            long budgetMs = r == null || r.location() == null ? 0 : r.location().settings().luaBudgetMs();
             return worker.call(() -> {
                 try (NgxContext.Scope s = NgxContext.enter(ctx)) {
-                    Varargs values = pool.function(worker, chunk).invoke(args);
+                    LuaFunction fn = pool.function(worker, chunk);
+                    Varargs values;
+                    try {
+                        values = budgetMs <= 0 ? fn.invoke(args)
+                                : Budget.run(Duration.ofMillis(budgetMs), chunk.name(), () -> fn.invoke(args));
+                        // the handler ends when its light threads have (ngx.thread.spawn)
+                        io.jresty.ngx.thread.NgxThread.finish(ctx);
+                    } catch (RuntimeException | Error e) {
+                        io.jresty.ngx.thread.NgxThread.abandon(ctx);
+                        throw e;
+                    }
                     return new Result(Outcome.NEXT, values);
                 }
             });
@@ -52,6 +71,9 @@ final class LuaRunner {
             }
             return new Result(exitOutcome(exit, phase), LuaValue.NONE);
         } catch (LuaError e) {
+            logFailure(r, phase, e.getMessage());
+            return new Result(new Outcome.Finish(500), LuaValue.NONE);
+        } catch (LuaTimeout e) {
             logFailure(r, phase, e.getMessage());
             return new Result(new Outcome.Finish(500), LuaValue.NONE);
         } catch (StackOverflowError e) {

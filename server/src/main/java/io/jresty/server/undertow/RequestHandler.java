@@ -78,7 +78,7 @@ final class RequestHandler implements HttpHandler {
         }
         try {
             pipeline.process(r);
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | StackOverflowError | io.jresty.core.budget.LuaTimeout e) {
             log.log(LogLevel.ALERT, connection, "unexpected failure while serving a request: " + e, null);
             if (r.streaming()) {
                 r.closeConnection();

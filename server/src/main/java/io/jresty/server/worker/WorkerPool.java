@@ -59,6 +59,9 @@ public final class WorkerPool {
         if (chunk == null) {
             return;
         }
+        if (chunk.loadError() != null) {
+            throw new org.luaj.vm2.LuaError(chunk.loadError());
+        }
         for (LuaWorker w : workers) {
             w.run(() -> {
                 try (NgxContext.Scope s = NgxContext.enter(new NgxContext(w, null, phase))) {

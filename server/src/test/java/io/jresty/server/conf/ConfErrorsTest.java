@@ -54,6 +54,8 @@ class ConfErrorsTest {
             Arguments.of("http {}\n", "no \"events\" section in configuration"),
             Arguments.of("events {}\ninclude /nonexist/x.conf;\n",
                 "open() \"/nonexist/x.conf\" failed (2: No such file or directory) in D/nginx.conf:2"),
+            Arguments.of("events {}\ninclude logs;\n", "pread() \"D/logs\" failed (21: Is a directory)"),
+            Arguments.of("events {}\ninclude /dev/null;\nfoo;\n", "unknown directive \"foo\" in D/nginx.conf:3"),
             Arguments.of("events {}\ninclude nonexist/x.conf;\n",
                 "open() \"D/nonexist/x.conf\" failed (2: No such file or directory) in D/nginx.conf:2"),
             Arguments.of("events {}\nhttp { types { include /nonexist.conf; } }\n",
@@ -111,6 +113,13 @@ class ConfErrorsTest {
             Arguments.of(LOC + "content_by_lua_block { };" + END, "unexpected \";\" in D/nginx.conf:5"),
             Arguments.of(LOC + "content_by_lua_block;" + END,
                 "directive \"content_by_lua_block\" has no opening \"{\" in D/nginx.conf:5"),
+            Arguments.of("events {}\nhttp { init_by_lua_block {} }\n",
+                "invalid location config: no runnable Lua code in D/nginx.conf:2"),
+            Arguments.of("events {}\nhttp { init_worker_by_lua_block {} }\n", "OK"),
+            Arguments.of("events{} http { server { set_by_lua_block a\n{\n\n }}",
+                "invalid variable name \"a\" in D/nginx.conf:4"),
+            Arguments.of("events{} http { server { set_by_lua $ \"x\"; } }", "invalid variable name \"$\" in D/nginx.conf:1"),
+            Arguments.of("events{} http { map $a b\n {\n x; } }", "invalid variable name \"b\" in D/nginx.conf:2"),
             Arguments.of("events {}\nhttp { server { set_by_lua_block { return 1 } } }\n",
                 "invalid number of arguments in \"set_by_lua_block\" directive in D/nginx.conf:2"),
             Arguments.of("events {}\nhttp { server { content_by_lua_block { } } }\n",
@@ -121,7 +130,8 @@ class ConfErrorsTest {
 
     @ParameterizedTest(name = "{1}")
     @MethodSource("cases")
-    void failsWithNginxMessage(String conf, String message) {
+    void failsWithNginxMessage(String conf, String message) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(dir.resolve("logs"));
         assertThat(Confs.error(dir, conf)).isEqualTo(message);
     }
 }

@@ -78,6 +78,29 @@ final class Corpus {
                 location /s { set_by_lua_block $x { return ngx.var.arg_a } return 200 $x; }
             }
         }
+        """,
+        """
+        events {}
+        http {
+            init_by_lua_block {
+                local s1 = "a { b"  local s2 = 'c } d' local s3 = "esc \\" }" local s4 = 'q\\'}'
+                local l1 = [[ { ]] local l2 = [=[ ]] } ]=] local l3 = [==[
+                } ]=] ]==]
+                --[[ { ]] --[==[ } ]] ]==]
+                -- } line comment
+                local t = { { a = { } }, [1] = "}" }
+            }
+            server {
+                listen 127.0.0.1:8082;
+                location / {
+                    access_by_lua_block { if ngx.var.uri == "/{" then ngx.exit(403) end }
+                    content_by_lua_block {
+                        local x = [[
+                        ]] ngx.say(x, "}") -- }
+                    }
+                }
+            }
+        }
         """);
 
     /** Characters that matter to the tokenizers, and some that do not. */

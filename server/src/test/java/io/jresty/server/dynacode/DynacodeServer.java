@@ -20,6 +20,11 @@ final class DynacodeServer implements AutoCloseable {
 
     /** apiUri null: the server's own /api/doc.json. */
     static DynacodeServer start(String document, String apiUri, Path persist) throws Exception {
+        return start(document, apiUri, persist, "");
+    }
+
+    /** extraSetup: more setup{} fields, e.g. "quarantine_after = 2,". */
+    static DynacodeServer start(String document, String apiUri, Path persist, String extraSetup) throws Exception {
         String uri = apiUri == null ? "http://127.0.0.1:$TEST_NGINX_SERVER_PORT/api/doc.json" : apiUri;
         String conf = """
                 worker_processes 2;
@@ -34,6 +39,7 @@ final class DynacodeServer implements AutoCloseable {
                             plugin_api_poll_at_init = true,
                             shm = "cache_dict",
                             persist_path = "%s",
+                            %s
                         })
                         if not ok then ngx.log(ngx.ERR, "setup failed: ", err) end
                         c.events.on(c.events.RT_PLUGINS_ERROR, function(p, err)
@@ -41,6 +47,9 @@ final class DynacodeServer implements AutoCloseable {
                         end)
                         c.events.on(c.events.BG_COMPILE_ERROR, function(p, err)
                             ngx.log(ngx.ERR, "event bg_compile_error ", p.name, " ", err)
+                        end)
+                        c.events.on("rt_plugins_quarantined", function(p)
+                            ngx.log(ngx.ERR, "event rt_plugins_quarantined ", p.name)
                         end)
                         c.events.on(c.events.BG_DIDNT_UPDATE_PLUGINS, function()
                             ngx.log(ngx.ERR, "event bg_didnt_update_plugins")
@@ -57,11 +66,11 @@ final class DynacodeServer implements AutoCloseable {
                         server_name localhost;
                         location /api/ { root html; default_type application/json; }
                         location = /poll { content_by_lua_block { ngx.say(tostring(require("resty.dynacode.controller").poll())) } }
-                        location = /status { content_by_lua_block { ngx.say(require("resty.dynacode.controller").status()) } }
+                        location = /status { content_by_lua_block { require("resty.dynacode.controller").render_status() } }
                         location / { content_by_lua_block { require("resty.dynacode.controller").run() } }
                     }
                 }
-                """.formatted(uri, persist);
+                """.formatted(uri, persist, extraSetup);
         Map<String, String> files = document == null ? Map.of() : Map.of("html/api/doc.json", document);
         DynacodeServer s = new DynacodeServer(TestServer.start(conf, files));
         s.awaitFirstPoll();

@@ -39,6 +39,18 @@ final class PluginDocuments {
         return this;
     }
 
+    /** Sets an extra field (budget_ms, fail, fail_status) on every plugin of that name. */
+    PluginDocuments with(String pluginName, String field, Object value) {
+        for (var d : domains) {
+            for (var p : d.get("plugins")) {
+                if (p.get("name").asText().equals(pluginName)) {
+                    ((ObjectNode) p).putPOJO(field, value);
+                }
+            }
+        }
+        return this;
+    }
+
     String json() {
         return root.toString();
     }
