@@ -36,6 +36,11 @@ public final class NgxFunction extends VarArgFunction {
         return qualifiedName;
     }
 
+    /** The name a call site gives it: "say" for ngx.say, "send" for tcp:send. */
+    private String shortName() {
+        return qualifiedName.substring(Math.max(qualifiedName.lastIndexOf('.'), qualifiedName.lastIndexOf(':')) + 1);
+    }
+
     public Set<Phase> contexts() {
         return contexts;
     }
@@ -50,7 +55,7 @@ public final class NgxFunction extends VarArgFunction {
             try {
                 return body.call(null, args);
             } catch (ApiError e) {
-                throw CallSite.named(e, qualifiedName.substring(qualifiedName.lastIndexOf('.') + 1));
+                throw CallSite.named(e, shortName());
             }
         }
         if (needsRequest && ctx.request() == null) {
@@ -62,7 +67,7 @@ public final class NgxFunction extends VarArgFunction {
         try {
             return body.call(ctx, args);
         } catch (ApiError e) {
-            throw CallSite.named(e, qualifiedName.substring(qualifiedName.lastIndexOf('.') + 1));
+            throw CallSite.named(e, shortName());
         }
     }
 }
