@@ -239,3 +239,18 @@ GET /t
 X-Tag: T
 --- error_log
 ctx tag in log: T
+
+=== TEST 15: request_length is the request header's bytes plus the body read
+--- config
+location /t {
+    content_by_lua_block {
+        local before = tonumber(ngx.var.request_length)
+        ngx.req.read_body()
+        ngx.say(before == #ngx.req.raw_header(), " ", tonumber(ngx.var.request_length) - before)
+    }
+}
+--- request
+POST /t
+abc
+--- response_body
+true 3

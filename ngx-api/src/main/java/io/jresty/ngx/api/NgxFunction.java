@@ -36,6 +36,11 @@ public final class NgxFunction extends VarArgFunction {
         return qualifiedName;
     }
 
+    /** The name a call site gives it: "say" for ngx.say, "send" for tcp:send. */
+    private String shortName() {
+        return qualifiedName.substring(Math.max(qualifiedName.lastIndexOf('.'), qualifiedName.lastIndexOf(':')) + 1);
+    }
+
     public Set<Phase> contexts() {
         return contexts;
     }
@@ -47,7 +52,11 @@ public final class NgxFunction extends VarArgFunction {
             if (needsRequest) {
                 throw new ApiError("no request found");
             }
-            return body.call(null, args);
+            try {
+                return body.call(null, args);
+            } catch (ApiError e) {
+                throw CallSite.named(e, shortName());
+            }
         }
         if (needsRequest && ctx.request() == null) {
             throw new ApiError("no request found");
@@ -55,6 +64,10 @@ public final class NgxFunction extends VarArgFunction {
         if (!contexts.contains(ctx.phase())) {
             throw new ApiError("API disabled in the context of " + ctx.phase().contextName());
         }
-        return body.call(ctx, args);
+        try {
+            return body.call(ctx, args);
+        } catch (ApiError e) {
+            throw CallSite.named(e, shortName());
+        }
     }
 }

@@ -44,7 +44,8 @@ public final class NgxControl implements NgxArea {
         }
         if (r != null && r.headersSent() && status >= 300 && status != r.status()) {
             env.errorLog().log(LogLevel.ERR, r.connectionId(), "attempt to set status " + status
-                    + " via ngx.exit after sending out the response status " + r.status(), null);
+                    + " via ngx.exit after sending out the response status " + r.status(),
+                    io.jresty.ngx.log.RequestSuffix.of(ctx));
             status = 200;
         }
         throw NgxExit.exit(status);

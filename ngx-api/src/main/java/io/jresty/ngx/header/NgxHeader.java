@@ -45,10 +45,15 @@ public final class NgxHeader implements NgxArea {
                 String name = headerName(r, key.checkjstring());
                 if (r.headersSent()) {
                     env.errorLog().log(LogLevel.ERR, r.connectionId(),
-                            "attempt to set ngx.header.HEADER after sending out response headers", null);
+                            "attempt to set ngx.header.HEADER after sending out response headers",
+                            io.jresty.ngx.log.RequestSuffix.of(NgxContext.current()));
                     return NONE;
                 }
-                r.responseHeaders().set(name, values(value));
+                List<String> values = values(value);
+                r.responseHeaders().set(name, values);
+                if (name.equalsIgnoreCase("Content-Type")) {
+                    r.responseHeaders().contentTypeCleared(values.isEmpty());
+                }
                 return NONE;
             }
         });
@@ -84,11 +89,8 @@ public final class NgxHeader implements NgxArea {
             }
             return out;
         }
-        if (value.isstring() || value.isboolean()) {
-            return List.of(value.tojstring());
-        }
-        throw new ApiError("bad argument #3 to '__newindex' (string, number, boolean or table expected, got "
-                + value.typename() + ")");
+        // anything else goes in as tostring() gives it (a function too, measured on nginx)
+        return List.of(value.tojstring());
     }
 
     private static LuaTable luaList(List<String> values) {

@@ -62,11 +62,7 @@ public final class NgxLog implements NgxArea {
         for (int i = first; i <= args.narg(); i++) {
             msg.append(text(args.arg(i), i - first + 1));
         }
-        if (ctx != null && ctx.phase() == io.jresty.ngx.phase.Phase.LOG) {
-            // nginx's log-phase context text, before the request suffix
-            msg.append(" while logging request");
-        }
-        log.log(level, r == null ? 0 : r.connectionId(), msg.toString(), r == null ? null : RequestSuffix.of(r));
+        log.log(level, r == null ? 0 : r.connectionId(), msg.toString(), r == null ? null : RequestSuffix.of(ctx));
     }
 
     private static String typename(LuaValue v) {

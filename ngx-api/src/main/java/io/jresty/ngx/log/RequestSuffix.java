@@ -6,6 +6,15 @@ import io.jresty.ngx.request.NgxRequest;
 public final class RequestSuffix {
     private RequestSuffix() {}
 
+    /** The tail, with nginx's " while logging request" in front during the log phase. */
+    public static String of(io.jresty.ngx.NgxContext ctx) {
+        NgxRequest r = ctx.request();
+        if (r == null) {
+            return null;
+        }
+        return ctx.phase() == io.jresty.ngx.phase.Phase.LOG ? " while logging request" + of(r) : of(r);
+    }
+
     public static String of(NgxRequest r) {
         StringBuilder s = new StringBuilder(", client: ").append(r.remoteAddr());
         String server = r.variable("server_name");

@@ -56,13 +56,11 @@ public final class NgxProperties implements NgxArea {
     private static void setStatus(NgxEnvironment env, LuaValue value) {
         NgxContext ctx = NgxContext.current();
         NgxRequest r = request();
-        Phase phase = ctx.phase();
-        if (phase == Phase.LOG || phase == Phase.BODY_FILTER || phase == Phase.SET) {
-            throw new ApiError("API disabled in the context of " + phase.contextName());
-        }
+        // no phase check (measured): after the headers went out it is only logged
         if (r.headersSent()) {
             env.errorLog().log(LogLevel.ERR, r.connectionId(),
-                    "attempt to set ngx.status after sending out response headers", null);
+                    "attempt to set ngx.status after sending out response headers",
+                    io.jresty.ngx.log.RequestSuffix.of(ctx));
             return;
         }
         int status = value.checkint();

@@ -45,7 +45,7 @@ public final class NgxReq implements NgxArea {
             } else if (args.isstring()) {
                 ctx.request().args(args.tojstring());
             } else {
-                throw new ApiError("bad argument #1 to 'set_uri_args' (string, number, or table expected, got "
+                throw new ApiError("bad argument #1 to '?' (string, number, or table expected, but got "
                         + args.typename() + ")");
             }
             return LuaValue.NONE;

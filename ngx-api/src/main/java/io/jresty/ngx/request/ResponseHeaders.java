@@ -12,6 +12,8 @@ import java.util.Map;
  */
 public final class ResponseHeaders {
     private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>();
+    /** Lua cleared Content-Type: nginx then sends none, not even default_type. */
+    private boolean contentTypeCleared;
 
     private record Entry(String name, List<String> values) {}
 
@@ -50,6 +52,14 @@ public final class ResponseHeaders {
 
     public void remove(String name) {
         entries.remove(key(name));
+    }
+
+    public boolean contentTypeCleared() {
+        return contentTypeCleared;
+    }
+
+    public void contentTypeCleared(boolean cleared) {
+        this.contentTypeCleared = cleared;
     }
 
     /** Name as first set, then values, in order. */

@@ -42,7 +42,8 @@ final class OutputFilters {
 
     private void headerFilter(LuaWorker worker, HttpRequestState r) {
         Settings s = r.location().settings();
-        if (r.responseHeaders().first("Content-Type") == null && r.status() != 304 && r.status() != 204) {
+        if (r.responseHeaders().first("Content-Type") == null && !r.responseHeaders().contentTypeCleared()
+                && r.status() != 304 && r.status() != 204) {
             r.responseHeaders().set("Content-Type", s.defaultType());
         }
         for (Settings.AddHeader h : s.addHeaders()) {

@@ -136,6 +136,10 @@ public final class RequestPipeline {
                 if (outcome != Outcome.NEXT) {
                     return outcome;
                 }
+                if (r.headersSent()) {
+                    // output from rewrite or access ends the request there, as in lua-nginx-module
+                    return new Outcome.Finish(0);
+                }
             }
         }
         LuaChunk content = s.lua().get(Phase.CONTENT);

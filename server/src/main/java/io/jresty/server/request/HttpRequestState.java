@@ -8,10 +8,6 @@ import io.jresty.server.http.RequestConf;
 import io.jresty.server.http.ServerBlock;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderValues;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,16 +30,11 @@ public final class HttpRequestState implements NgxRequest {
     private final double startTime;
     private final List<Map.Entry<String, String>> headers = new ArrayList<>();
     private final Map<String, String> userVariables = new HashMap<>();
-    /** Past this many buffered bytes a body streams out, so a large response is not held whole. */
-    private static final int STREAM_THRESHOLD = 64 * 1024;
-
     private final Map<Object, Object> attributes = new HashMap<>();
     private final ResponseHeaders responseHeaders = new ResponseHeaders();
-    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+    private final ResponseOutput output = new ResponseOutput();
     private final Variables variables;
     private ResponseFilters filters;
-    private ResponseStream stream;
-    private boolean streaming;
 
     private ServerBlock server;
     private LocationBlock location;
@@ -62,7 +53,6 @@ public final class HttpRequestState implements NgxRequest {
     private LuaTable ctx;
     private LuaTable filterArgs;
     private final RequestBody body = new RequestBody();
-    private long bodyBytesSent;
     private java.nio.file.Path bodyTemp;
     private boolean closeConnection;
     private LuaValue abortHandler;
@@ -98,19 +88,17 @@ public final class HttpRequestState implements NgxRequest {
 
     /** How output goes out early (ngx.flush, large bodies); null keeps every response buffered. */
     public void stream(ResponseStream stream) {
-        this.stream = stream;
+        output.stream(stream);
     }
 
     /** True once part of the response went out: the rest must follow on the same stream. */
     public boolean streaming() {
-        return streaming;
+        return output.streaming();
     }
 
     /** Ends a streamed response with what is still buffered. */
     public void endStream() {
-        byte[] rest = output.toByteArray();
-        output.reset();
-        stream.end(this, rest);
+        output.end(this);
     }
 
     public ServerBlock server() {
@@ -139,11 +127,11 @@ public final class HttpRequestState implements NgxRequest {
     }
 
     public byte[] output() {
-        return output.toByteArray();
+        return output.buffered();
     }
 
     public long bodyBytesSent() {
-        return bodyBytesSent;
+        return output.bodyBytesSent();
     }
 
     /** error_page: the page is sent with the original status whatever its location does. */
@@ -162,7 +150,6 @@ public final class HttpRequestState implements NgxRequest {
         headersSent = false;
         eofSent = false;
         filterDone = false;
-        bodyBytesSent = 0;
     }
 
     @Override
@@ -309,27 +296,16 @@ public final class HttpRequestState implements NgxRequest {
     }
 
     private void append(byte[] filtered) {
-        if (filtered != null) {
-            output.writeBytes(filtered);
-            bodyBytesSent += filtered.length;
-            if (output.size() > STREAM_THRESHOLD) {
-                push();
-            }
+        if (filtered != null && output.append(filtered)) {
+            push();
         }
     }
 
-    /** Sends what is buffered now, releasing the worker's lock while the socket write waits. */
+    /** Sends what is buffered now, unless the connection is to be closed without a response. */
     private void push() {
-        if (stream == null || closeConnection) {
-            return;
+        if (!closeConnection) {
+            output.push(this);
         }
-        byte[] chunk = output.toByteArray();
-        output.reset();
-        streaming = true;
-        unlocked(() -> {
-            stream.push(this, chunk);
-            return null;
-        });
     }
 
     /** body_filter set ngx.arg[2] = true: later chunks are dropped. */
@@ -373,8 +349,7 @@ public final class HttpRequestState implements NgxRequest {
 
     /** header_filter's ngx.exit(4xx/5xx): the error page replaces the body, past the body filters. */
     public void exitPage(byte[] page) {
-        output.writeBytes(page);
-        bodyBytesSent += page.length;
+        output.append(page);
     }
 
     @Override
@@ -411,22 +386,7 @@ public final class HttpRequestState implements NgxRequest {
             headerBytes += h.getKey().length() + h.getValue().length() + 4;
         }
         long header = headerBytes;
-        return unlocked(() -> body.read(exchange, hasBody(), conf().bodyBufferSize(), header, bodyTemp));
-    }
-
-    /** Runs a blocking socket wait without the worker's lock, so other requests' Lua goes on meanwhile. */
-    private <T> T unlocked(java.util.concurrent.Callable<T> wait) {
-        io.jresty.ngx.NgxContext ctx = io.jresty.ngx.NgxContext.current();
-        try {
-            if (ctx == null || !ctx.worker().heldByCurrentThread()) {
-                return wait.call();
-            }
-            return ctx.worker().releaseWhile(wait);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return WorkerWait.call(() -> body.read(exchange, hasBody(), conf().bodyBufferSize(), header, bodyTemp));
     }
 
     /** Where bodies larger than client_body_buffer_size go (the prefix's client_body_temp). */
@@ -464,7 +424,7 @@ public final class HttpRequestState implements NgxRequest {
 
     @Override
     public void discardBody() {
-        unlocked(() -> {
+        WorkerWait.call(() -> {
             body.discard(exchange);
             return null;
         });

@@ -138,7 +138,17 @@ public final class Variables {
         for (var h : r.requestHeaders()) {
             n += h.getKey().length() + h.getValue().length() + 4;
         }
-        return n + 2;
+        // nginx counts the body too once it was read
+        String length = r.requestHeader("Content-Length");
+        long body = 0;
+        if (r.bodyRead() && length != null) {
+            try {
+                body = Long.parseLong(length.trim());
+            } catch (NumberFormatException e) {
+                body = 0;
+            }
+        }
+        return n + 2 + body;
     }
 
     private static String requestId() {

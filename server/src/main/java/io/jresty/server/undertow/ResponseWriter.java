@@ -122,6 +122,7 @@ final class ResponseWriter {
         HeaderMap out = ex.getResponseHeaders();
         out.put(Headers.SERVER, "jresty");
         for (Map.Entry<String, List<String>> h : r.responseHeaders().all().entrySet()) {
+            // putAll replaces: a Server header set by Lua takes the place of ours, as in nginx
             out.putAll(HttpString.tryFromString(h.getKey()), h.getValue());
         }
         int status = ex.getStatusCode();
