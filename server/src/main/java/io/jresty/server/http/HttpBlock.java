@@ -11,6 +11,7 @@ import java.util.Map;
  *
  * @param sharedDicts lua_shared_dict name → size in bytes
  * @param errorLog    error_log path (null = stderr) and level word
+ * @param client      client_header_timeout, client_body_timeout, send_timeout, large_client_header_buffers
  */
 public record HttpBlock(
         Path prefix,
@@ -24,6 +25,7 @@ public record HttpBlock(
         LuaChunk initByLua,
         LuaChunk initWorkerByLua,
         long keepaliveTimeoutMillis,
+        ClientLimits client,
         Map<String, String> mimeTypes,
         List<ServerBlock> servers) {
 }

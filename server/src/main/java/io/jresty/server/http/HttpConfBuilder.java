@@ -95,8 +95,8 @@ public final class HttpConfBuilder {
             }
         }
         return new HttpBlock(prefix, confFile, workers, connections, errorLogPath, errorLogLevel, packagePath,
-                Map.copyOf(dicts), init, initWorker, keepalive, mime == null ? MimeTypes.BUILT_IN : Map.copyOf(mime),
-                List.copyOf(servers));
+                Map.copyOf(dicts), init, initWorker, keepalive, ClientLimits.of(block, ClientLimits.DEFAULTS),
+                mime == null ? MimeTypes.BUILT_IN : Map.copyOf(mime), List.copyOf(servers));
     }
 
     private ServerBlock server(ConfDirective d, Settings inherited) throws ConfException {

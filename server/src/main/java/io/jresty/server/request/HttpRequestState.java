@@ -1,5 +1,6 @@
 package io.jresty.server.request;
 
+import io.jresty.ngx.control.NgxExit;
 import io.jresty.ngx.request.NgxRequest;
 import io.jresty.ngx.request.ResponseHeaders;
 import io.jresty.server.http.LocationBlock;
@@ -9,7 +10,6 @@ import io.undertow.util.HeaderValues;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -355,11 +355,13 @@ public final class HttpRequestState implements NgxRequest {
         if (!exchange.isBlocking()) {
             exchange.startBlocking();
         }
+        long max = location == null ? 0 : location.settings().maxBodySize();
         try (InputStream in = exchange.getInputStream()) {
-            byte[] all = in.readAllBytes();
+            byte[] all = RequestBody.read(in, max);
             body = all.length == 0 && !hasBody() ? null : all;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            exchange.setPersistent(false);
+            throw NgxExit.exit(RequestBody.failureStatus(e, exchange.getConnection().isOpen()));
         }
         return body;
     }

@@ -22,7 +22,8 @@ final class ResponseWriter {
 
     static void send(HttpRequestState r) {
         HttpServerExchange ex = r.exchange();
-        if (r.status() == 444) {
+        if (r.status() == 444 || ex.isResponseStarted()) {
+            // Undertow itself ended the exchange (a malformed chunked body): nothing to answer
             ex.getIoThread().execute(() -> IoUtils.safeClose(ex.getConnection()));
             return;
         }
