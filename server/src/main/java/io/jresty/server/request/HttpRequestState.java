@@ -356,8 +356,12 @@ public final class HttpRequestState implements NgxRequest {
             exchange.startBlocking();
         }
         long max = location == null ? 0 : location.settings().maxBodySize();
-        try (InputStream in = exchange.getInputStream()) {
+        // not closed on failure: closing drains the rest of the body, which a client past the
+        // limit may never end; the connection closes after the answer instead
+        InputStream in = exchange.getInputStream();
+        try {
             byte[] all = RequestBody.read(in, max);
+            in.close();
             body = all.length == 0 && !hasBody() ? null : all;
         } catch (IOException e) {
             exchange.setPersistent(false);

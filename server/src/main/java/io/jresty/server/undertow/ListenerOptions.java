@@ -24,8 +24,8 @@ final class ListenerOptions {
                 // HTTP/2.0 and later get nginx's 505 from RequestLimits rather than Undertow's 400
                 .setServerOption(UndertowOptions.ALLOW_UNKNOWN_PROTOCOLS, true)
                 .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, millis(client.headerTimeoutMillis()))
-                // reads time out only while the server waits for bytes: a body (or header) that stalls
-                .setSocketOption(Options.READ_TIMEOUT, millis(client.bodyTimeoutMillis()))
+                // client_body_timeout is RequestLimits' BlockingReadTimeoutHandler: XNIO's READ_TIMEOUT
+                // would also close an idle keep-alive connection once it passed
                 .setSocketOption(Options.WRITE_TIMEOUT, millis(client.sendTimeoutMillis()));
         // one idle timeout for both the wait for a first request (nginx: client_header_timeout)
         // and between requests (keepalive_timeout); 0 would mean none, so 0 takes the former

@@ -6,11 +6,13 @@ import io.jresty.server.http.ClientLimits;
 import io.jresty.server.pipeline.ErrorPages;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.server.handlers.BlockingReadTimeoutHandler;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
 import io.undertow.util.Protocols;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /**
  * Refuses, on the I/O thread and before any phase runs, the requests nginx refuses while
@@ -32,12 +34,15 @@ final class RequestLimits implements HttpHandler {
     RequestLimits(ClientLimits limits, ErrorLog log, HttpHandler next) {
         this.limits = limits;
         this.log = log;
-        this.next = next;
+        // client_body_timeout: between two successive reads of the body, as nginx counts it
+        this.next = BlockingReadTimeoutHandler.builder()
+                .readTimeout(Duration.ofMillis(Math.max(1, limits.bodyTimeoutMillis())))
+                .nextHandler(next).build();
     }
 
     @Override
     public void handleRequest(HttpServerExchange ex) throws Exception {
-        Refusal refusal = RequestLineRules.check(ex, limits.headerBufferSize());
+        Refusal refusal = RequestLineRules.check(ex);
         if (refusal == null) {
             refusal = headers(ex);
         }
@@ -53,39 +58,53 @@ final class RequestLimits implements HttpHandler {
     /** Why and with which status a request is refused (494 is nginx's 400 with its own page). */
     record Refusal(int status, String reason) {}
 
+    /**
+     * nginx reads the header into a 1k buffer; when a line does not fit there it moves, whole,
+     * to the next large buffer, and a line longer than one large buffer or a header needing
+     * more large buffers than there are is refused. This replays that packing over the lines
+     * Undertow parsed.
+     */
     private Refusal headers(HttpServerExchange ex) {
-        int size = limits.headerBufferSize();
-        long capacity = FIRST_BUFFER;
-        long used = RequestLineRules.length(ex) + 2;
-        int buffers = 0;
+        Packing packing = new Packing();
+        if (!packing.fits(RequestLineRules.length(ex) + 2)) {
+            return new Refusal(414, "too long URI while reading client request line");
+        }
         int lines = 0;
         for (HeaderValues values : ex.getRequestHeaders()) {
             for (String value : values) {
                 lines++;
-                long line = values.getHeaderName().length() + 2 + value.length() + 2;
-                if (line > size) {
-                    return new Refusal(494, "too long header line: \"" + values.getHeaderName() + "...\"");
+                if (!packing.fits(values.getHeaderName().length() + 2 + value.length() + 2)) {
+                    return new Refusal(494, "too long header line: \"" + values.getHeaderName()
+                            + "...\" while reading client request headers");
                 }
-                // a line that does not fit moves, whole, to the next buffer (nginx's packing)
-                if (used + line > capacity) {
-                    buffers++;
-                    capacity = size;
-                    used = 0;
-                    if (buffers > limits.headerBuffers()) {
-                        return new Refusal(494, "too long header line: \"" + values.getHeaderName() + "...\"");
-                    }
-                }
-                used += line;
             }
         }
         if (lines > MAX_HEADER_LINES) {
-            return new Refusal(494, "too many header lines");
+            return new Refusal(494, "too many header lines while reading client request headers");
         }
         String te = ex.getRequestHeaders().getFirst(Headers.TRANSFER_ENCODING);
         if (te != null && !te.equalsIgnoreCase("chunked")) {
             return new Refusal(501, "unknown \"Transfer-Encoding\": \"" + te + "\"");
         }
         return null;
+    }
+
+    /** Where the lines so far sit in nginx's header buffers. */
+    private final class Packing {
+        private long capacity = FIRST_BUFFER;
+        private long used;
+        private int buffers;
+
+        boolean fits(long line) {
+            if (used + line <= capacity) {
+                used += line;
+                return true;
+            }
+            buffers++;
+            capacity = limits.headerBufferSize();
+            used = line;
+            return line <= capacity && buffers <= limits.headerBuffers();
+        }
     }
 
     private static void refuse(HttpServerExchange ex, int status) {

@@ -4,13 +4,13 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Protocols;
 
 /**
- * nginx's request-line rules over what Undertow parsed: method letters, the URI form, the
- * HTTP version, and the line's length against one large_client_header_buffers buffer.
+ * nginx's request-line rules over what Undertow parsed: method letters, the URI form and the
+ * HTTP version.
  */
 final class RequestLineRules {
     private RequestLineRules() {}
 
-    static RequestLimits.Refusal check(HttpServerExchange ex, int bufferSize) {
+    static RequestLimits.Refusal check(HttpServerExchange ex) {
         String method = ex.getRequestMethod().toString();
         if (method.isEmpty() || !method.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || c == '_' || c == '-')) {
             return new RequestLimits.Refusal(400, "invalid method while reading client request line");
@@ -22,9 +22,6 @@ final class RequestLineRules {
         RequestLimits.Refusal version = version(ex);
         if (version != null) {
             return version;
-        }
-        if (length(ex) + 2 > bufferSize) {
-            return new RequestLimits.Refusal(414, "too long URI while reading client request line");
         }
         return null;
     }
