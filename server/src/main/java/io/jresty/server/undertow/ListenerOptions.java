@@ -19,9 +19,10 @@ final class ListenerOptions {
         // status; Undertow's own limit (a bare 400) only stops what is far past that
         long headerBytes = client.headerBytes() * 2;
         builder.setServerOption(UndertowOptions.MAX_HEADER_SIZE, (int) Math.min(Integer.MAX_VALUE, headerBytes))
-                // nginx counts header bytes, not header lines: the shortest line is "a:" and CRLF
+                // RequestLimits refuses past nginx's 1000 lines with nginx's page; this only backstops
                 .setServerOption(UndertowOptions.MAX_HEADERS, (int) Math.min(Integer.MAX_VALUE, headerBytes / 4))
-                // HTTP/2.0 and later get nginx's 505 from RequestLimits rather than Undertow's 400
+                // HTTP/3.0 and later reach RequestLimits for nginx's 505 (HTTP/2.0 Undertow still refuses
+                // itself, with its bare 400); HTTP/1.2 and later minors are served as nginx serves them
                 .setServerOption(UndertowOptions.ALLOW_UNKNOWN_PROTOCOLS, true)
                 .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, millis(client.headerTimeoutMillis()))
                 // client_body_timeout is RequestLimits' BlockingReadTimeoutHandler: XNIO's READ_TIMEOUT
