@@ -5,6 +5,7 @@ import io.jresty.ngx.request.NgxRequest;
 import io.jresty.ngx.request.ResponseHeaders;
 import io.jresty.server.http.LocationBlock;
 import io.jresty.server.http.ServerBlock;
+import io.undertow.server.Connectors;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderValues;
 import java.io.ByteArrayOutputStream;
@@ -364,7 +365,10 @@ public final class HttpRequestState implements NgxRequest {
             in.close();
             body = all.length == 0 && !hasBody() ? null : all;
         } catch (IOException e) {
+            // the rest of the body is never read: the request side ends here, so the exchange
+            // completes once the answer is out and the connection closes after it
             exchange.setPersistent(false);
+            Connectors.terminateRequest(exchange);
             throw NgxExit.exit(RequestBody.failureStatus(e, exchange.getConnection().isOpen()));
         }
         return body;
