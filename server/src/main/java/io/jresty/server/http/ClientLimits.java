@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * What the http block allows a client: how long it may take to send the request header and
  * body, how long it may leave a response unread, and how large its request line and header
- * lines may be (large_client_header_buffers).
+ * lines may be (large_client_header_buffers). Read at the http level only: the listeners are
+ * shared by the servers on a socket, so a server-level value has no single place to apply.
  *
  * @param headerTimeoutMillis client_header_timeout
  * @param bodyTimeoutMillis   client_body_timeout
