@@ -80,6 +80,20 @@ class SlowClientTest {
     }
 
     @Test
+    void aBodyThatStallsDoesNotHoldUpTheWorkersOtherRequests() throws Exception {
+        // one worker: while its handler waits for the body, the worker serves other requests
+        try (Bystander bystander = Bystander.arrive(server.port()); Socket slow = connect()) {
+            send(slow, "POST /body HTTP/1.1\r\nHost: localhost\r\nContent-Length: 5\r\n\r\nab");
+            Thread.sleep(300);
+            long since = System.nanoTime();
+            bystander.servedOnItsConnection();
+            long waited = (System.nanoTime() - since) / 1_000_000;
+            assertThat(waited).as("ms the bystander waited; the stalled body has 700 left").isLessThan(400L);
+            assertThat(slow.getInputStream().read()).isEqualTo(-1);
+        }
+    }
+
+    @Test
     void aChunkedBodyThatStallsIsClosedAfterClientBodyTimeout() throws Exception {
         try (Bystander bystander = Bystander.arrive(server.port()); Socket slow = connect()) {
             long since = System.nanoTime();
