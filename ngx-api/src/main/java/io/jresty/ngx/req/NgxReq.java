@@ -1,6 +1,7 @@
 package io.jresty.ngx.req;
 
 import io.jresty.ngx.api.ApiError;
+import io.jresty.ngx.NgxContext;
 import io.jresty.ngx.NgxEnvironment;
 import io.jresty.ngx.api.ApiTable;
 import io.jresty.ngx.api.NgxArea;
@@ -135,5 +136,20 @@ public final class NgxReq implements NgxArea {
             return out;
         }
         return List.of(v.tojstring());
+    }
+
+    /** The body comes at the client's pace: the worker's other requests run while it arrives. */
+    private static void readBody(NgxContext ctx) {
+        if (ctx.worker() == null) {
+            ctx.request().readBody();
+            return;
+        }
+        try {
+            ctx.worker().releaseWhile(() -> ctx.request().readBody());
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

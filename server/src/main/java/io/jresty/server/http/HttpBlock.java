@@ -13,6 +13,7 @@ import java.util.Map;
  * @param errorLog    error_log path (null = stderr) and level word
  * @param warnings    what the conf asks that jresty accepts but does not do, in nginx's [warn] form
  * @param timers      lua_max_pending_timers and lua_max_running_timers
+ * @param client      client_header_timeout, client_body_timeout, send_timeout, large_client_header_buffers
  */
 public record HttpBlock(
         Path prefix,
@@ -26,6 +27,7 @@ public record HttpBlock(
         LuaChunk initByLua,
         LuaChunk initWorkerByLua,
         long keepaliveTimeoutMillis,
+        ClientLimits client,
         Map<String, String> mimeTypes,
         List<ServerBlock> servers,
         List<String> warnings,

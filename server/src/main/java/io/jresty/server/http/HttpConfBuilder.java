@@ -107,8 +107,8 @@ public final class HttpConfBuilder {
             }
         }
         return new HttpBlock(prefix, confFile, workers, connections, errorLogPath, errorLogLevel, packagePath,
-                Map.copyOf(dicts), init, initWorker, keepalive, mime == null ? MimeTypes.BUILT_IN : Map.copyOf(mime),
-                List.copyOf(servers), List.copyOf(warnings),
+                Map.copyOf(dicts), init, initWorker, keepalive, ClientLimits.of(block, ClientLimits.DEFAULTS),
+                mime == null ? MimeTypes.BUILT_IN : Map.copyOf(mime), List.copyOf(servers), List.copyOf(warnings),
                 new io.jresty.ngx.timer.TimerLimits(maxPendingTimers, maxRunningTimers));
     }
 

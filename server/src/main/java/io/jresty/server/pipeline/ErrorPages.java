@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** nginx's built-in error and redirect pages. */
-final class ErrorPages {
+public final class ErrorPages {
     private ErrorPages() {}
 
     private static final Map<Integer, String> REASONS = Map.ofEntries(
@@ -28,7 +28,7 @@ final class ErrorPages {
         return REASONS.containsKey(status);
     }
 
-    static byte[] page(int status) {
+    public static byte[] page(int status) {
         String title = status + " " + REASONS.get(status);
         String html = "<html>\r\n<head><title>" + title + "</title></head>\r\n<body>\r\n<center><h1>" + title
                 + "</h1></center>\r\n<hr><center>jresty</center>\r\n</body>\r\n</html>\r\n";

@@ -207,12 +207,14 @@ public final class RequestPipeline {
         return true;
     }
 
-    /** client_max_body_size against the declared Content-Length, before anything reads the body. */
+    /**
+     * client_max_body_size against the declared Content-Length, before anything reads the body;
+     * a chunked body is held to it while it is read (HttpRequestState.readBody).
+     */
     private static boolean bodyTooLarge(HttpRequestState r, long max) {
         if (max <= 0) {
             return false;
         }
-        r.exchange().setMaxEntitySize(max);
         String length = r.requestHeader("Content-Length");
         try {
             return length != null && Long.parseLong(length.trim()) > max;

@@ -386,7 +386,8 @@ public final class HttpRequestState implements NgxRequest {
             headerBytes += h.getKey().length() + h.getValue().length() + 4;
         }
         long header = headerBytes;
-        return WorkerWait.call(() -> body.read(exchange, hasBody(), conf().bodyBufferSize(), header, bodyTemp));
+        return WorkerWait.call(() -> body.read(exchange, hasBody(), conf().bodyBufferSize(), header, bodyTemp,
+                location == null ? 0 : location.settings().maxBodySize()));
     }
 
     /** Where bodies larger than client_body_buffer_size go (the prefix's client_body_temp). */

@@ -2,7 +2,6 @@ package io.jresty.server.request;
 
 import io.undertow.server.HttpServerExchange;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,8 +39,11 @@ final class RequestBody {
         return fileName != null ? fileName : file == null ? null : file.toString();
     }
 
-    /** Reads the body once (blocking); bodies too large for the buffer go to a file under temp. */
-    byte[] read(HttpServerExchange exchange, boolean present, long bufferSize, long headerBytes, Path temp) {
+    /**
+     * Reads the body once (blocking), held to client_max_body_size (max, 0 = none) as it arrives;
+     * bodies too large for the buffer go to a file under temp.
+     */
+    byte[] read(HttpServerExchange exchange, boolean present, long bufferSize, long headerBytes, Path temp, long max) {
         if (read) {
             return data;
         }
@@ -49,7 +51,7 @@ final class RequestBody {
         if (discarded) {
             return null;
         }
-        byte[] all = readAll(exchange);
+        byte[] all = BodyLimit.readAll(exchange, max);
         if (all.length == 0 && !present) {
             return null;
         }
@@ -65,7 +67,7 @@ final class RequestBody {
     /** The body is drained and dropped; as in nginx, it does not count as read. */
     void discard(HttpServerExchange exchange) {
         if (!read && !discarded) {
-            readAll(exchange);
+            BodyLimit.readAll(exchange, 0);
         }
         discarded = true;
         data = null;
@@ -102,17 +104,6 @@ final class RequestBody {
         file = null;
         fileName = null;
         ownFile = false;
-    }
-
-    private static byte[] readAll(HttpServerExchange exchange) {
-        if (!exchange.isBlocking()) {
-            exchange.startBlocking();
-        }
-        try (InputStream in = exchange.getInputStream()) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static Path spill(byte[] all, Path temp) {

@@ -58,15 +58,14 @@ public final class JrestyServer implements AutoCloseable {
                 .setServerOption(UndertowOptions.DECODE_URL, false)
                 .setServerOption(UndertowOptions.ALLOW_UNESCAPED_CHARACTERS_IN_URL, true)
                 .setServerOption(UndertowOptions.ALWAYS_SET_DATE, true)
-                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, (int) http.keepaliveTimeoutMillis())
-                .setServerOption(UndertowOptions.MAX_HEADER_SIZE, 4 * 8 * 1024)
                 .setSocketOption(Options.BACKLOG, 511);
+        ListenerOptions.apply(builder, http);
         for (Map.Entry<String, List<ServerBlock>> socket : sockets(http).entrySet()) {
             List<ServerBlock> servers = socket.getValue();
             ListenAddress address = addressOf(socket.getKey(), servers);
             ServerSelector selector = new ServerSelector(servers, defaultServer(socket.getKey(), servers));
-            GracefulShutdownHandler graceful = new GracefulShutdownHandler(
-                    new RequestHandler(selector, pipeline, variables, log, gate));
+            GracefulShutdownHandler graceful = new GracefulShutdownHandler(new RequestLimits(http.client(), log,
+                    new RequestHandler(selector, pipeline, variables, log, gate)));
             shutdownHandlers.add(graceful);
             builder.addHttpListener(address.port(), address.host() == null ? "0.0.0.0" : address.host(), graceful);
         }

@@ -67,7 +67,9 @@ final class ResponseWriter {
 
     static void send(HttpRequestState r) {
         HttpServerExchange ex = r.exchange();
-        if (r.closing() || r.status() == 444) {
+        // a streamed response has started by design; otherwise a started response means Undertow
+        // itself ended the exchange (a malformed chunked body): nothing to answer
+        if (r.closing() || r.status() == 444 || (ex.isResponseStarted() && !r.streaming())) {
             ex.getIoThread().execute(() -> IoUtils.safeClose(ex.getConnection()));
             return;
         }
