@@ -11,6 +11,7 @@ import java.util.Map;
  *
  * @param sharedDicts lua_shared_dict name → size in bytes
  * @param errorLog    error_log path (null = stderr) and level word
+ * @param upstreams   upstream blocks by name
  */
 public record HttpBlock(
         Path prefix,
@@ -25,5 +26,6 @@ public record HttpBlock(
         LuaChunk initWorkerByLua,
         long keepaliveTimeoutMillis,
         Map<String, String> mimeTypes,
-        List<ServerBlock> servers) {
+        List<ServerBlock> servers,
+        Map<String, io.jresty.server.proxy.UpstreamBlock> upstreams) {
 }

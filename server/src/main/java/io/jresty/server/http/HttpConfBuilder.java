@@ -96,7 +96,8 @@ public final class HttpConfBuilder {
         }
         return new HttpBlock(prefix, confFile, workers, connections, errorLogPath, errorLogLevel, packagePath,
                 Map.copyOf(dicts), init, initWorker, keepalive, mime == null ? MimeTypes.BUILT_IN : Map.copyOf(mime),
-                List.copyOf(servers));
+                List.copyOf(servers), io.jresty.server.proxy.UpstreamDirectives.read(block,
+                        d -> lua.chunk(d, Phase.BALANCER, 0)));
     }
 
     private ServerBlock server(ConfDirective d, Settings inherited) throws ConfException {

@@ -27,6 +27,7 @@ public final class RequestPipeline {
     private final RewritePhase rewrites;
     private final StaticContent statics;
     private final OutputFilters filters;
+    private final io.jresty.server.proxy.ProxyContent proxy;
     private final ErrorLog log;
 
     public RequestPipeline(HttpBlock http, WorkerPool pool, ErrorLog log) {
@@ -36,6 +37,7 @@ public final class RequestPipeline {
         this.rewrites = new RewritePhase(lua);
         this.statics = new StaticContent(http.mimeTypes());
         this.filters = new OutputFilters(pool, lua);
+        this.proxy = new io.jresty.server.proxy.ProxyContent(http, pool, log);
     }
 
     /** Serves r from its first phase to its log phase; the response is complete in r afterwards. */
@@ -131,6 +133,9 @@ public final class RequestPipeline {
             outcome = lua.run(worker, r, Phase.CONTENT, content);
             return outcome == Outcome.NEXT ? new Outcome.Finish(0) : outcome;
         }
+        if (io.jresty.server.proxy.ProxyContent.proxies(r.location())) {
+            return new Outcome.Finish(proxy.serve(worker, r));
+        }
         return statics.serve(r);
     }
 
@@ -196,7 +201,9 @@ public final class RequestPipeline {
         if (max <= 0) {
             return false;
         }
-        r.exchange().setMaxEntitySize(max);
+        if (r.exchange().isRequestChannelAvailable()) {
+            r.exchange().setMaxEntitySize(max);
+        }
         String length = r.requestHeader("Content-Length");
         try {
             return length != null && Long.parseLong(length.trim()) > max;

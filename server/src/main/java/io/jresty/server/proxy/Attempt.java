@@ -1,0 +1,93 @@
+package io.jresty.server.proxy;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+
+/**
+ * One try of a request against one peer: connect (or take a kept connection), send the head
+ * and body, read the response head. Failures come back as values in nginx's words, with the
+ * proxy_next_upstream condition they match.
+ */
+final class Attempt {
+    private Attempt() {}
+
+    /** How a try ended. */
+    sealed interface Result permits Response, Failure {}
+
+    /** The upstream answered; the body is still to be read from the connection. */
+    record Response(ResponseHead head, UpstreamConnection connection) implements Result {}
+
+    /** The try failed before a response head arrived. */
+    record Failure(ProxyConf.NextUpstream kind, String message) implements Result {
+        boolean timeout() {
+            return kind == ProxyConf.NextUpstream.TIMEOUT;
+        }
+    }
+
+    /** Timeouts of one try, in ms (balancer_by_lua may change them per try). */
+    record Timeouts(long connect, long send, long read) {}
+
+    static Result run(InetSocketAddress address, KeepalivePool pool, long now, UpstreamRequest.Head head, byte[] body,
+            Timeouts timeouts) {
+        UpstreamConnection kept = pool.take(address, now);
+        if (kept != null) {
+            Result r = exchange(kept, head, body, timeouts);
+            // a kept connection the peer closed meanwhile: nginx tries a fresh one, not the next peer
+            if (!(r instanceof Failure f && f.kind == ProxyConf.NextUpstream.ERROR)) {
+                return r;
+            }
+        }
+        UpstreamConnection c;
+        try {
+            c = UpstreamConnection.open(address, timeouts.connect());
+        } catch (SocketTimeoutException e) {
+            return new Failure(ProxyConf.NextUpstream.TIMEOUT,
+                    "upstream timed out (110: Connection timed out) while connecting to upstream");
+        } catch (ConnectException e) {
+            return new Failure(ProxyConf.NextUpstream.ERROR,
+                    "connect() failed (111: Connection refused) while connecting to upstream");
+        } catch (IOException e) {
+            return new Failure(ProxyConf.NextUpstream.ERROR,
+                    "connect() failed (" + e.getMessage() + ") while connecting to upstream");
+        }
+        return exchange(c, head, body, timeouts);
+    }
+
+    private static Result exchange(UpstreamConnection c, UpstreamRequest.Head head, byte[] body, Timeouts timeouts) {
+        try {
+            c.readTimeout(timeouts.send());
+            c.out().write(head.bytes());
+            if (body != null) {
+                c.out().write(body);
+            }
+            c.out().flush();
+        } catch (IOException e) {
+            c.close();
+            return new Failure(ProxyConf.NextUpstream.ERROR, "send() failed (" + e.getMessage()
+                    + ") while sending request to upstream");
+        }
+        try {
+            c.readTimeout(timeouts.read());
+            return new Response(ResponseHead.read(c.in()), c);
+        } catch (SocketTimeoutException e) {
+            c.close();
+            return new Failure(ProxyConf.NextUpstream.TIMEOUT,
+                    "upstream timed out (110: Connection timed out) while reading response header from upstream");
+        } catch (ResponseHead.InvalidHeader e) {
+            c.close();
+            return new Failure(ProxyConf.NextUpstream.INVALID_HEADER,
+                    e.getMessage() + " while reading response header from upstream");
+        } catch (EOFException e) {
+            c.close();
+            return new Failure(ProxyConf.NextUpstream.ERROR,
+                    "upstream prematurely closed connection while reading response header from upstream");
+        } catch (IOException e) {
+            c.close();
+            return new Failure(ProxyConf.NextUpstream.ERROR,
+                    "recv() failed (" + e.getMessage() + ") while reading response header from upstream");
+        }
+    }
+}
