@@ -155,7 +155,7 @@ public final class ProxyContent {
                         if (peer != null) {
                             group.failed(peer);
                         }
-                        BalancerState.of(r).failure("failed", f.timeout() ? 504 : 502);
+                        lastFailure("failed", f.timeout() ? 504 : 502);
                         if (canRetry && conf.nextUpstream().contains(f.kind())) {
                             continue;
                         }
@@ -174,7 +174,7 @@ public final class ProxyContent {
                                     group.succeeded(peer);
                                 }
                             }
-                            BalancerState.of(r).failure(counts ? "failed" : "next", status);
+                            lastFailure(counts ? "failed" : "next", status);
                             continue;
                         }
                         if (peer != null) {
@@ -183,6 +183,13 @@ public final class ProxyContent {
                         return respond(resp, address, addr, start, millis);
                     }
                 }
+            }
+        }
+
+        /** What ngx.balancer.get_last_failure() tells the next run of balancer_by_lua. */
+        private void lastFailure(String state, int status) {
+            if (group.block.balancer() != null) {
+                BalancerState.of(r).failure(state, status);
             }
         }
 
