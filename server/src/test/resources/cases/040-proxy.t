@@ -294,3 +294,58 @@ location /t {
 GET /t
 --- response_body
 nilno upstream found
+
+=== TEST 16: proxy_pass with variables goes to the host the variables name
+--- config
+location /up {
+    content_by_lua_block { ngx.say(ngx.var.request_uri, " via ", ngx.var.http_host) }
+}
+location /p {
+    set $target "127.0.0.1:$TEST_NGINX_SERVER_PORT";
+    proxy_pass http://$target/up$is_args$args;
+}
+--- request
+GET /p?a=1
+--- response_body
+/up?a=1 via 127.0.0.1:$TEST_NGINX_SERVER_PORT
+
+=== TEST 17: proxy_pass with variables finds an upstream block by name at run time
+--- http_config
+upstream backend {
+    server 127.0.0.1:$TEST_NGINX_SERVER_PORT;
+}
+--- config
+location /up {
+    content_by_lua_block { ngx.say(ngx.var.request_uri, " via ", ngx.var.http_host) }
+}
+location /named {
+    set $name backend;
+    proxy_pass http://$name/up/named;
+}
+--- request
+GET /named
+--- response_body
+/up/named via backend
+
+=== TEST 18: jresty.upstream reports upstreams and their peers as JSON
+--- jresty_only: jresty's own module (nginx has no run-time upstream API)
+--- http_config
+upstream backend {
+    server 127.0.0.1:$TEST_NGINX_SERVER_PORT weight=3;
+    server 127.0.0.1:1 backup;
+}
+--- config
+location /t {
+    content_by_lua_block {
+        local upstream = require "jresty.upstream"
+        local status = require("cjson").decode(upstream.status())
+        local peers = status.upstreams.backend.peers
+        ngx.say(#peers, " ", peers[1].weight, " ", peers[1].state, " ", tostring(peers[2].backup))
+        ngx.say(upstream.get_servers("nosuch"))
+    }
+}
+--- request
+GET /t
+--- response_body
+2 3 up true
+nilupstream not found

@@ -5,6 +5,10 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One try of a request against one peer: connect (or take a kept connection), send the head
@@ -12,6 +16,9 @@ import java.net.SocketTimeoutException;
  * proxy_next_upstream condition they match.
  */
 final class Attempt {
+    private static final ScheduledExecutorService SEND_TIMER = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("proxy-send-timeout").factory());
+
     private Attempt() {}
 
     /** How a try ended. */
@@ -57,8 +64,10 @@ final class Attempt {
     }
 
     private static Result exchange(UpstreamConnection c, UpstreamRequest.Head head, byte[] body, Timeouts timeouts) {
+        // a blocking socket write has no timeout in java.net: proxy_send_timeout closes the socket instead
+        ScheduledFuture<?> deadline = SEND_TIMER.schedule(c::close, Math.max(1, timeouts.send()),
+                TimeUnit.MILLISECONDS);
         try {
-            c.readTimeout(timeouts.send());
             c.out().write(head.bytes());
             if (body != null) {
                 c.out().write(body);
@@ -66,8 +75,16 @@ final class Attempt {
             c.out().flush();
         } catch (IOException e) {
             c.close();
+            if (!deadline.cancel(false)) {
+                return new Failure(ProxyConf.NextUpstream.TIMEOUT,
+                        "upstream timed out (110: Connection timed out) while sending request to upstream");
+            }
             return new Failure(ProxyConf.NextUpstream.ERROR, "send() failed (" + e.getMessage()
                     + ") while sending request to upstream");
+        }
+        if (!deadline.cancel(false)) {
+            return new Failure(ProxyConf.NextUpstream.TIMEOUT,
+                    "upstream timed out (110: Connection timed out) while sending request to upstream");
         }
         try {
             c.readTimeout(timeouts.read());

@@ -35,7 +35,7 @@ public final class ProxyDirectives {
         for (ConfDirective d : block) {
             switch (d.name()) {
                 case "proxy_pass" -> pass = pass(d);
-                case "proxy_set_header" -> headers.add(new ProxyConf.SetHeader(d.arg(0), Template.parse(d.arg(1))));
+                case "proxy_set_header" -> headers.add(new ProxyConf.SetHeader(d.arg(0), template(d, d.arg(1))));
                 case "proxy_pass_request_headers" -> passHeaders = d.arg(0).equals("on");
                 case "proxy_pass_request_body" -> passBody = d.arg(0).equals("on");
                 case "proxy_http_version" -> version = version(d);
@@ -54,11 +54,28 @@ public final class ProxyDirectives {
     }
 
     private static ProxyPass pass(ConfDirective d) throws ConfException {
+        template(d, d.arg(0));
         try {
             return ProxyPass.parse(d.arg(0));
         } catch (IllegalArgumentException e) {
             throw new ConfException(e.getMessage() + " " + d.where());
         }
+    }
+
+    /** A value with $variables, checked as nginx's script compiler checks variable names. */
+    static Template template(ConfDirective d, String value) throws ConfException {
+        for (int i = value.indexOf('$'); i >= 0; i = value.indexOf('$', i + 1)) {
+            char next = i + 1 < value.length() ? value.charAt(i + 1) : ' ';
+            if (next == '{') {
+                if (value.indexOf('}', i) < 0) {
+                    throw new ConfException("the closing bracket in \"" + value.substring(i + 2)
+                            + "\" variable is missing " + d.where());
+                }
+            } else if (!(Character.isLetterOrDigit(next) || next == '_')) {
+                throw new ConfException("invalid variable name " + d.where());
+            }
+        }
+        return Template.parse(value);
     }
 
     private static String version(ConfDirective d) throws ConfException {

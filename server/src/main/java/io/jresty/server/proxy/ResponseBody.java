@@ -56,7 +56,7 @@ final class ResponseBody {
                 if (remaining == 0) {
                     remaining = chunkSize();
                     if (remaining == 0) {
-                        while (!ResponseHead.line(in, false).isEmpty()) {
+                        while (!ResponseHead.line(in).isEmpty()) {
                             // trailers are dropped, as nginx drops them
                         }
                         done = true;
@@ -69,7 +69,7 @@ final class ResponseBody {
                 }
                 remaining -= b.length;
                 if (remaining == 0) {
-                    ResponseHead.line(in, false);
+                    ResponseHead.line(in);
                 }
                 return b;
             }
@@ -94,7 +94,7 @@ final class ResponseBody {
     }
 
     private long chunkSize() throws IOException {
-        String l = ResponseHead.line(in, false);
+        String l = ResponseHead.line(in);
         int semi = l.indexOf(';');
         String hex = (semi < 0 ? l : l.substring(0, semi)).trim();
         try {

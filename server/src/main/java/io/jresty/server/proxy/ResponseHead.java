@@ -27,7 +27,7 @@ record ResponseHead(int status, String reason, boolean http11, List<Map.Entry<St
 
     /** Reads the head; EOFException when the upstream closed before sending one. */
     static ResponseHead read(InputStream in) throws IOException {
-        String statusLine = line(in, true);
+        String statusLine = line(in);
         if (!statusLine.startsWith("HTTP/1.") || statusLine.length() < 12) {
             throw new InvalidHeader("upstream sent no valid HTTP/1.0 header");
         }
@@ -39,7 +39,7 @@ record ResponseHead(int status, String reason, boolean http11, List<Map.Entry<St
         }
         String reason = statusLine.length() > 13 ? statusLine.substring(13) : "";
         List<Map.Entry<String, String>> headers = new ArrayList<>();
-        for (String l = line(in, false); !l.isEmpty(); l = line(in, false)) {
+        for (String l = line(in); !l.isEmpty(); l = line(in)) {
             int colon = l.indexOf(':');
             if (colon <= 0) {
                 throw new InvalidHeader("upstream sent invalid header");
@@ -60,14 +60,11 @@ record ResponseHead(int status, String reason, boolean http11, List<Map.Entry<St
     }
 
     /** A line without its CRLF (a bare LF ends it too, as nginx accepts). */
-    static String line(InputStream in, boolean first) throws IOException {
+    static String line(InputStream in) throws IOException {
         ByteArrayOutputStream b = new ByteArrayOutputStream(64);
         while (true) {
             int c = in.read();
             if (c < 0) {
-                if (first && b.size() == 0) {
-                    throw new EOFException("upstream prematurely closed connection");
-                }
                 throw new EOFException("upstream prematurely closed connection");
             }
             if (c == '\n') {

@@ -18,14 +18,12 @@ final class UpstreamConnection implements Closeable {
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
-    private final boolean reused;
     private long idleSince;
 
-    private UpstreamConnection(Socket socket, boolean reused) throws IOException {
+    private UpstreamConnection(Socket socket) throws IOException {
         this.socket = socket;
         this.in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
         this.out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
-        this.reused = reused;
     }
 
     static UpstreamConnection open(InetSocketAddress address, long connectTimeout) throws IOException {
@@ -33,21 +31,11 @@ final class UpstreamConnection implements Closeable {
         try {
             s.setTcpNoDelay(true);
             s.connect(address, (int) Math.min(Integer.MAX_VALUE, Math.max(1, connectTimeout)));
-            return new UpstreamConnection(s, false);
+            return new UpstreamConnection(s);
         } catch (IOException e) {
             s.close();
             throw e;
         }
-    }
-
-    /** The same socket, marked as taken from the keepalive pool. */
-    UpstreamConnection reuse() throws IOException {
-        UpstreamConnection c = new UpstreamConnection(socket, true);
-        return c;
-    }
-
-    boolean reused() {
-        return reused;
     }
 
     InputStream in() {

@@ -45,8 +45,9 @@ public final class JrestyServer implements AutoCloseable {
         this.env = new ServerEnvironment(http.prefix(), http.confFile(), clock, log, new SharedDicts(zones),
                 http.workerProcesses());
         this.pool = new WorkerPool(http.workerProcesses(), http.packagePath(), env);
-        pool.runEverywhere(http.initByLua(), Phase.INIT);
+        // the pipeline installs modules (jresty.upstream) that init_by_lua may require
         RequestPipeline pipeline = new RequestPipeline(http, pool, log);
+        pool.runEverywhere(http.initByLua(), Phase.INIT);
         Variables variables = new Variables(clock, declaredVariables(http));
         Undertow.Builder builder = Undertow.builder()
                 .setByteBufferPool(new DefaultByteBufferPool(true, 16 * 1024, -1, 0))
