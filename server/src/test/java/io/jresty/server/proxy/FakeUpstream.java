@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class FakeUpstream implements AutoCloseable {
     /** What the upstream does with a request. */
-    enum Mode { HEALTHY, SLOW, STATUS_500, CUT_MIDWAY }
+    enum Mode { HEALTHY, SLOW, STATUS_500, CUT_MIDWAY, NOT_READING }
 
     private final String name;
     private final ServerSocket socket;
@@ -88,6 +88,10 @@ final class FakeUpstream implements AutoCloseable {
 
     private void serve(Socket s) {
         try (s) {
+            if (mode == Mode.NOT_READING) {
+                Thread.sleep(5_000);
+                return;
+            }
             InputStream in = s.getInputStream();
             OutputStream out = s.getOutputStream();
             while (true) {
