@@ -64,17 +64,7 @@ public final class ProxyDirectives {
 
     /** A value with $variables, checked as nginx's script compiler checks variable names. */
     static Template template(ConfDirective d, String value) throws ConfException {
-        for (int i = value.indexOf('$'); i >= 0; i = value.indexOf('$', i + 1)) {
-            char next = i + 1 < value.length() ? value.charAt(i + 1) : ' ';
-            if (next == '{') {
-                if (value.indexOf('}', i) < 0) {
-                    throw new ConfException("the closing bracket in \"" + value.substring(i + 2)
-                            + "\" variable is missing " + d.where());
-                }
-            } else if (!(Character.isLetterOrDigit(next) || next == '_')) {
-                throw new ConfException("invalid variable name " + d.where());
-            }
-        }
+        io.jresty.server.conf.VariableNames.check(value, d.where());
         return Template.parse(value);
     }
 
