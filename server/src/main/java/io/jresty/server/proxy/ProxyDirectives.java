@@ -53,6 +53,19 @@ public final class ProxyDirectives {
                 version, connect, send, read, buffering, next, tries, intercept);
     }
 
+    /** nginx refuses a URI part where there is no prefix to replace: regex and named locations. */
+    public static void checkLocation(ProxyConf conf, ConfDirective location, boolean regexOrNamed)
+            throws ConfException {
+        ProxyPass pass = conf.pass();
+        if (regexOrNamed && pass != null && !pass.hasVariables() && pass.uri() != null) {
+            ConfDirective at = location.block().stream().filter(d -> d.name().equals("proxy_pass")).findFirst()
+                    .orElse(location);
+            throw new ConfException("\"proxy_pass\" cannot have URI part in location given by regular expression, "
+                    + "or inside named location, or inside \"if\" statement, or inside \"limit_except\" block "
+                    + at.where());
+        }
+    }
+
     private static ProxyPass pass(ConfDirective d) throws ConfException {
         template(d, d.arg(0));
         try {
@@ -71,8 +84,7 @@ public final class ProxyDirectives {
     private static String version(ConfDirective d) throws ConfException {
         return switch (d.arg(0)) {
             case "1.0", "1.1" -> d.arg(0);
-            default -> throw new ConfException("invalid value \"" + d.arg(0) + "\" in \"" + d.name() + "\" directive, "
-                    + "it must be \"1.0\" or \"1.1\" " + d.where());
+            default -> throw new ConfException("invalid value \"" + d.arg(0) + "\" " + d.where());
         };
     }
 

@@ -33,7 +33,7 @@ public record ProxyPass(Template template, String host, int port, boolean hasPor
         } else if (lower.startsWith("https://")) {
             throw new IllegalArgumentException("https protocol requires SSL support");
         } else {
-            throw new IllegalArgumentException("invalid URL prefix in \"" + url + "\"");
+            throw new IllegalArgumentException("invalid URL prefix");
         }
         int slash = rest.indexOf('/');
         String authority = slash < 0 ? rest : rest.substring(0, slash);
