@@ -349,3 +349,46 @@ GET /t
 --- response_body
 2 3 up true
 nilupstream not found
+
+=== TEST 19: repeated response headers (Set-Cookie) all reach the client, hop-by-hop ones do not
+--- config
+location /up {
+    content_by_lua_block {
+        ngx.header["Set-Cookie"] = { "a=1", "b=2" }
+        ngx.header["Keep-Alive"] = "timeout=5"
+        ngx.say("cookies")
+    }
+}
+location /p {
+    proxy_pass http://127.0.0.1:$TEST_NGINX_SERVER_PORT/up;
+    header_filter_by_lua_block {
+        local c = ngx.header["Set-Cookie"]
+        ngx.header["X-Cookies"] = type(c) == "table" and table.concat(c, "|") or c
+        ngx.header["X-Keep-Alive"] = ngx.header["Keep-Alive"] or "none"
+    }
+}
+--- request
+GET /p
+--- response_headers
+X-Cookies: a=1|b=2
+X-Keep-Alive: none
+--- response_body
+cookies
+
+=== TEST 20: $upstream_response_time is seconds with milliseconds, in the log phase too
+--- config
+location /up {
+    content_by_lua_block { ngx.say("timed") }
+}
+location /p {
+    proxy_pass http://127.0.0.1:$TEST_NGINX_SERVER_PORT/up;
+    log_by_lua_block {
+        ngx.log(ngx.WARN, "response time format ok: ", ngx.re.find(ngx.var.upstream_response_time, [[^\d+\.\d{3}$]]) ~= nil)
+    }
+}
+--- request
+GET /p
+--- response_body
+timed
+--- error_log
+response time format ok: true

@@ -146,4 +146,24 @@ class ProxyUpstreamTest {
             assertThat(a.requests().size() + b.requests().size()).isEqualTo(24);
         }
     }
+
+    @Test
+    void proxyNextUpstreamOffAndTriesLimitStopRetrying() throws Exception {
+        int closed = FakeUpstream.closedPort();
+        String upstream = "upstream backend { server 127.0.0.1:" + closed + "; server 127.0.0.1:" + closed
+                + "; server %s; }";
+        try (FakeUpstream a = FakeUpstream.start("a", HEALTHY);
+             TestServer off = proxy(upstream.formatted(a.address()), "location / { proxy_next_upstream off; "
+                     + "proxy_pass http://backend; " + SHOW_TRIES + " }");
+             TestServer two = proxy(upstream.formatted(a.address()), "location / { proxy_next_upstream_tries 2; "
+                     + "proxy_pass http://backend; " + SHOW_TRIES + " }")) {
+            RawHttp.Response r = off.get("/x");
+            assertThat(r.status()).isEqualTo(502);
+            assertThat(r.header("X-Addr")).isEqualTo("127.0.0.1:" + closed);
+            RawHttp.Response limited = two.get("/x");
+            assertThat(limited.status()).isEqualTo(502);
+            assertThat(limited.header("X-Status")).isEqualTo("502, 502");
+            assertThat(a.requests()).isEmpty();
+        }
+    }
 }
