@@ -29,7 +29,12 @@ public final class NgxApi {
                 new NgxTime(),
                 new NgxCodec(),
                 new NgxRe(),
-                new NgxShared());
+                new NgxShared(),
+                new io.jresty.ngx.socket.NgxSocketTcp(),
+                new io.jresty.ngx.socket.NgxSocketUdp(),
+                new io.jresty.ngx.sleep.NgxSleep(),
+                new io.jresty.ngx.timer.NgxTimer(),
+                new io.jresty.ngx.thread.NgxThread());
     }
 
     public static LuaTable install(Globals globals, NgxEnvironment env) {
@@ -44,6 +49,7 @@ public final class NgxApi {
         globals.get("package").get("loaded").set("ngx.re", ngx.get("re"));
         globals.get("package").get("loaded").set("ngx.balancer", io.jresty.ngx.balancer.NgxBalancer.module());
         io.jresty.ngx.dynacode.DynacodeModule.install(globals, env);
+        io.jresty.ngx.semaphore.NgxSemaphore.preload(globals);
         return ngx;
     }
 }

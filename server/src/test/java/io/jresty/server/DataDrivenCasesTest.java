@@ -22,7 +22,9 @@ class DataDrivenCasesTest {
         Path dir = Path.of("src/test/resources/cases");
         List<DynamicNode> files = new ArrayList<>();
         try (Stream<Path> paths = Files.list(dir)) {
-            for (Path file : paths.filter(p -> p.toString().endsWith(".t")).sorted().toList()) {
+            for (Path file : paths.filter(p -> p.toString().endsWith(".t"))
+                    .filter(p -> p.getFileName().toString().startsWith(System.getProperty("jresty.cases", "")))
+                    .sorted().toList()) {
                 String name = file.getFileName().toString();
                 List<DynamicTest> tests = TestBlockFile.parse(name, Files.readString(file, StandardCharsets.UTF_8))
                         .stream()

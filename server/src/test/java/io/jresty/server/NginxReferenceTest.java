@@ -27,7 +27,9 @@ class NginxReferenceTest {
         Assumptions.assumeTrue(NginxReference.available(), "nginx with lua-nginx-module is not installed");
         List<DynamicNode> tests = new ArrayList<>();
         try (Stream<Path> paths = Files.list(Path.of("src/test/resources/cases"))) {
-            for (Path file : paths.filter(p -> p.toString().endsWith(".t")).sorted().toList()) {
+            for (Path file : paths.filter(p -> p.toString().endsWith(".t"))
+                    .filter(p -> p.getFileName().toString().startsWith(System.getProperty("jresty.cases", "")))
+                    .sorted().toList()) {
                 TestBlockFile.parse(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8))
                         .stream()
                         .filter(b -> !b.has("jresty_only"))

@@ -2,7 +2,6 @@ package io.jresty.core.budget;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ScheduledFuture;
 
 /**
  * A wall-time bound on Lua code running on the current thread.
@@ -12,7 +11,8 @@ import java.util.concurrent.ScheduledFuture;
  * which costs nothing measurable; {@link #run} arms the watchdog that sets that flag.
  */
 public final class Budget {
-    private static final ThreadLocal<Alarm> CURRENT = new ThreadLocal<>();
+    /** The budgets the current thread runs under, innermost first. */
+    private static final ThreadLocal<Scope> CURRENT = new ThreadLocal<>();
 
     private Budget() {}
 
@@ -30,17 +30,18 @@ public final class Budget {
      */
     public static <T> T run(Duration limit, String what, Callable<T> work) throws Exception {
         Alarm alarm = new Alarm(what, limit);
-        ScheduledFuture<?> timer = Watchdog.at(Math.max(1, limit.toNanos()), alarm::fire);
+        alarm.start();
         try {
             return share(alarm, work);
         } finally {
-            timer.cancel(false);
+            alarm.stop();
         }
     }
 
     /** The budget Lua on this thread runs under, or null: hand it to threads that run Lua for it. */
     public static Alarm current() {
-        return CURRENT.get();
+        Scope scope = CURRENT.get();
+        return scope == null ? null : scope.alarm;
     }
 
     /**
@@ -52,8 +53,8 @@ public final class Budget {
         if (alarm == null) {
             return work.call();
         }
-        Alarm outer = CURRENT.get();
-        CURRENT.set(alarm);
+        Scope outer = CURRENT.get();
+        CURRENT.set(new Scope(alarm, outer));
         alarm.join();
         try {
             return work.call();
@@ -66,10 +67,30 @@ public final class Budget {
         } finally {
             alarm.leave();
             CURRENT.set(outer);
-            if (outer != null && outer.fired()) {
+            if (outer != null && outer.alarm.fired()) {
                 // leave() cleared the interrupt; the enclosing budget ran out too, keep it ending
                 Thread.currentThread().interrupt();
             }
         }
     }
+
+    /**
+     * Runs a wait (I/O, a sleep, a lock) whose time does not count against the budgets of this
+     * thread: their clocks stop meanwhile. A budget that ran out before still ends the wait.
+     */
+    public static <T> T outside(Callable<T> wait) throws Exception {
+        Scope scope = CURRENT.get();
+        for (Scope s = scope; s != null; s = s.outer) {
+            s.alarm.pause();
+        }
+        try {
+            return wait.call();
+        } finally {
+            for (Scope s = scope; s != null; s = s.outer) {
+                s.alarm.resume();
+            }
+        }
+    }
+
+    private record Scope(Alarm alarm, Scope outer) {}
 }

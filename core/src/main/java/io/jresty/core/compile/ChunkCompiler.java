@@ -32,6 +32,11 @@ public final class ChunkCompiler {
     private static final System.Logger LOG = System.getLogger(ChunkCompiler.class.getName());
     private static final ChunkCompiler SHARED = new ChunkCompiler(Settings.DEFAULT);
 
+    static {
+        // ngx.log's "[lua] chunk:line:" prefix reads compiled frames, which this compiler makes
+        CallerPosition.install();
+    }
+
     private final Settings settings;
     private final JvmTranslator translator;
     private final Cache<HashCode, CompiledChunk> cache;

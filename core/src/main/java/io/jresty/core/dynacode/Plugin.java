@@ -66,6 +66,15 @@ public final class Plugin {
      * calling it runs the plugin body once, with no arguments, as dynacode's {@code pcall(fn)}.
      */
     public LuaFunction bind(LuaValue env) {
+        return bind(env, env instanceof org.luaj.vm2.Globals g ? g : null);
+    }
+
+    /**
+     * The same, for an env that is not itself a worker's Globals (a sandbox table): state is the
+     * worker's Globals, which an interpreted fallback needs for its budget checks, depth guard and
+     * error positions.
+     */
+    public LuaFunction bind(LuaValue env, org.luaj.vm2.Globals state) {
         for (Binding b : bindings) {
             if (b.env == env) {
                 return b.function;
@@ -78,7 +87,7 @@ public final class Plugin {
                 }
             }
             // The chunk is "return function() <code> end": running it once yields the body.
-            LuaFunction body = chunk.bind(env).call().checkfunction();
+            LuaFunction body = (state == null ? chunk.bind(env) : chunk.bind(env, state)).call().checkfunction();
             Binding[] grown = java.util.Arrays.copyOf(bindings, bindings.length + 1);
             grown[bindings.length] = new Binding(env, body);
             bindings = grown;

@@ -109,6 +109,35 @@ class BudgetTest {
     }
 
     @Test
+    void waitingOutsideTheBudgetDoesNotCount() throws Exception {
+        LuaFunction quick = chunk(true, "local s = 0 for i = 1, 100 do s = s + i end return s");
+        String result = Budget.run(Duration.ofMillis(150), "request", () -> {
+            Budget.outside(() -> {
+                Thread.sleep(400);
+                return null;
+            });
+            return quick.call().tojstring();
+        });
+        assertThat(result).isEqualTo("5050");
+    }
+
+    @Test
+    void runawayAfterAWaitIsStillStopped() {
+        LuaFunction runaway = chunk(true, "while true do end");
+        long start = System.nanoTime();
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () ->
+                assertThatThrownBy(() -> Budget.run(Duration.ofMillis(150), "request", () -> {
+                    Budget.outside(() -> {
+                        Thread.sleep(300);
+                        return null;
+                    });
+                    return runaway.call();
+                })).isInstanceOf(LuaTimeout.class));
+        // the 300 ms wait did not count: the runaway got its full 150 ms after it
+        assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(450);
+    }
+
+    @Test
     void workWithinBudgetReturnsItsResult() throws Exception {
         LuaFunction f = chunk(true, "local s = 0 for i = 1, 1000 do s = s + i end return s");
         assertThat(Budget.run(Duration.ofSeconds(5), "test", f::call).toint()).isEqualTo(500500);

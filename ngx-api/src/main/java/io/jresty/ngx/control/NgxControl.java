@@ -35,8 +35,11 @@ public final class NgxControl implements NgxArea {
         }
         NgxRequest r = ctx.request();
         if (ctx.phase() == Phase.HEADER_FILTER) {
-            // no unwinding here: the handler goes on, then the response ends with this status
-            r.headerFilterExit(status);
+            // no unwinding here: the handler goes on, then the response ends with this status;
+            // ngx.OK changes nothing
+            if (status != 0) {
+                r.headerFilterExit(status);
+            }
             return LuaValue.NONE;
         }
         if (r != null && r.headersSent() && status >= 300 && status != r.status()) {

@@ -72,6 +72,23 @@ final class WorkerController {
                 return pollNow();
             }
         });
+        module.set("render_status", new ZeroArgFunction() {
+            @Override
+            public LuaValue call() {
+                // a status location: content_by_lua_block { require("resty.dynacode.controller").render_status() }
+                NgxContext ctx = NgxContext.current();
+                Dynacode d = service.engine();
+                if (ctx == null || ctx.request() == null) {
+                    throw new io.jresty.ngx.api.ApiError("render_status needs a request");
+                }
+                if (!ctx.request().headersSent()) {
+                    ctx.request().responseHeaders().set("Content-Type", "application/json");
+                }
+                String json = d == null ? "{\"document\":null}" : d.statusJson();
+                ctx.request().write((json + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                return NONE;
+            }
+        });
         module.set("status", new ZeroArgFunction() {
             @Override
             public LuaValue call() {
@@ -195,7 +212,7 @@ final class WorkerController {
             if (sandbox == null) {
                 sandbox = new PluginSandbox(globals, safety == null ? java.util.Set.of() : safety.requireAllowed());
             }
-            return p.bind(sandbox.env(p.key()));
+            return p.bind(sandbox.env(p.key()), globals);
         });
     }
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.Varargs;
 import org.luaj.vm2.lib.ThreeArgFunction;
 import org.luaj.vm2.lib.TwoArgFunction;
 
@@ -26,7 +27,8 @@ public final class NgxHeader implements NgxArea {
         meta.set("__index", new TwoArgFunction() {
             @Override
             public LuaValue call(LuaValue self, LuaValue key) {
-                List<String> values = request().responseHeaders().get(headerName(key.checkjstring()));
+                NgxRequest r = request();
+                List<String> values = r.responseHeaders().get(headerName(r, key.checkjstring()));
                 if (values.isEmpty()) {
                     return NIL;
                 }
@@ -40,7 +42,7 @@ public final class NgxHeader implements NgxArea {
             @Override
             public LuaValue call(LuaValue self, LuaValue key, LuaValue value) {
                 NgxRequest r = request();
-                String name = headerName(key.checkjstring());
+                String name = headerName(r, key.checkjstring());
                 if (r.headersSent()) {
                     env.errorLog().log(LogLevel.ERR, r.connectionId(),
                             "attempt to set ngx.header.HEADER after sending out response headers", null);
@@ -62,9 +64,12 @@ public final class NgxHeader implements NgxArea {
         ngx.set("resp", resp);
     }
 
-    /** The header name of a Lua key: underscores become hyphens, as lua-nginx-module does by default. */
-    static String headerName(String key) {
-        return key.replace('_', '-');
+    /**
+     * The header name of a Lua key: underscores become hyphens, as lua-nginx-module does unless
+     * lua_transform_underscores_in_response_headers is off.
+     */
+    static String headerName(NgxRequest r, String key) {
+        return r.transformUnderscores() ? key.replace('_', '-') : key;
     }
 
     private static List<String> values(LuaValue value) {
@@ -94,14 +99,20 @@ public final class NgxHeader implements NgxArea {
         return t;
     }
 
-    /** A header table as get_headers returns it: lower-case keys unless raw, tables for repeats. */
-    public static LuaTable headersTable(Map<String, List<String>> headers, int max, boolean raw) {
+    /**
+     * A header table as get_headers returns it: lower-case keys unless raw, tables for repeats;
+     * with "truncated" as a second value when more than max headers were there.
+     */
+    public static Varargs headersTable(Map<String, List<String>> headers, int max, boolean raw) {
         LuaTable out = new LuaTable();
         int count = 0;
         for (Map.Entry<String, List<String>> e : headers.entrySet()) {
             for (String v : e.getValue()) {
                 if (max > 0 && count >= max) {
-                    return out;
+                    if (!raw) {
+                        out.setmetatable(CaseInsensitiveKeys.META);
+                    }
+                    return LuaValue.varargsOf(out, LuaValue.valueOf("truncated"));
                 }
                 count++;
                 String key = raw ? e.getKey() : e.getKey().toLowerCase(java.util.Locale.ROOT);

@@ -23,10 +23,14 @@ public final class NgxLog implements NgxArea {
             ngx.set(level.name(), level.code());
         }
         new ApiTable("ngx.", ngx).anywhere("log", Contexts.ANY, (ctx, args) -> {
-            int code = args.checkint(1);
+            // lua-nginx-module's ngx.log is a C function: its argument errors name it '?'
+            if (args.arg1().type() != LuaValue.TNUMBER && !(args.arg1().isstring() && args.arg1().isnumber())) {
+                throw new ApiError("bad argument #1 to '?' (number expected, got " + typename(args.arg1()) + ")");
+            }
+            int code = args.arg1().toint();
             LogLevel level = LogLevel.ofCode(code);
             if (level == null) {
-                throw new ApiError("bad log level: " + code);
+                throw new ApiError("bad argument #1 to '?' (bad log level: " + code + ")");
             }
             write(env, ctx, level, args, 2);
             return LuaValue.NONE;
@@ -46,7 +50,8 @@ public final class NgxLog implements NgxArea {
 
     static void write(NgxEnvironment env, NgxContext ctx, LogLevel level, Varargs args, int first) {
         ErrorLog log = env.errorLog();
-        if (!log.enabled(level)) {
+        NgxRequest r = ctx == null ? null : ctx.request();
+        if (!log.enabled(level) || (r != null && !r.logs(level))) {
             return;
         }
         StringBuilder msg = new StringBuilder("[lua] ");
@@ -55,10 +60,17 @@ public final class NgxLog implements NgxArea {
             msg.append(where).append(": ");
         }
         for (int i = first; i <= args.narg(); i++) {
-            msg.append(text(args.arg(i), i));
+            msg.append(text(args.arg(i), i - first + 1));
         }
-        NgxRequest r = ctx == null ? null : ctx.request();
+        if (ctx != null && ctx.phase() == io.jresty.ngx.phase.Phase.LOG) {
+            // nginx's log-phase context text, before the request suffix
+            msg.append(" while logging request");
+        }
         log.log(level, r == null ? 0 : r.connectionId(), msg.toString(), r == null ? null : RequestSuffix.of(r));
+    }
+
+    private static String typename(LuaValue v) {
+        return v.typename();
     }
 
     private static String text(LuaValue v, int argn) {
@@ -78,6 +90,6 @@ public final class NgxLog implements NgxArea {
         if (!tostring.isnil()) {
             return tostring.call(v).tojstring();
         }
-        throw new ApiError("bad argument #" + argn + " to 'log' (expected table to have __tostring metamethod)");
+        throw new ApiError("bad argument #" + argn + " to '?' (expected table to have __tostring metamethod)");
     }
 }

@@ -23,15 +23,13 @@ import org.luaj.vm2.Varargs;
 
 /** ngx.req: the request line, headers, URI args and body, as lua-nginx-module exposes them. */
 public final class NgxReq implements NgxArea {
-    private static final Set<Phase> NOT_LOG = Contexts.of(Phase.SET, Phase.REWRITE, Phase.ACCESS, Phase.CONTENT,
-            Phase.HEADER_FILTER, Phase.BODY_FILTER);
 
     @Override
     public void install(LuaTable ngx, NgxEnvironment env) {
         LuaTable req = new LuaTable();
         ApiTable api = new ApiTable("ngx.req.", req);
         api.request("get_method", Contexts.REQUEST, (ctx, a) -> LuaValue.valueOf(ctx.request().method()));
-        api.request("set_method", NOT_LOG, (ctx, a) -> {
+        api.request("set_method", Contexts.REQUEST, (ctx, a) -> {
             ctx.request().method(Methods.name(a.checkint(1)));
             return LuaValue.NONE;
         });
@@ -39,8 +37,8 @@ public final class NgxReq implements NgxArea {
         api.request("start_time", Contexts.REQUEST, (ctx, a) -> LuaValue.valueOf(ctx.request().startTime()));
         api.request("is_internal", Contexts.REQUEST, (ctx, a) -> LuaValue.valueOf(ctx.request().isInternal()));
         api.request("get_uri_args", Contexts.REQUEST, (ctx, a) ->
-                QueryArgs.decode(ctx.request().args(), a.optint(1, 100)));
-        api.request("set_uri_args", NOT_LOG, (ctx, a) -> {
+                QueryArgs.decodeTruncating(ctx.request().args(), a.optint(1, 100)));
+        api.request("set_uri_args", Contexts.REQUEST, (ctx, a) -> {
             LuaValue args = a.arg1();
             if (args.istable()) {
                 ctx.request().args(QueryArgs.encode((LuaTable) args));
@@ -52,33 +50,30 @@ public final class NgxReq implements NgxArea {
             }
             return LuaValue.NONE;
         });
-        api.request("set_uri", NOT_LOG, (ctx, a) -> setUri(ctx.phase(), ctx.request(), a));
+        api.request("set_uri", Contexts.REQUEST, (ctx, a) -> setUri(ctx.phase(), ctx.request(), a));
         api.request("get_headers", Contexts.REQUEST, (ctx, a) ->
                 NgxHeader.headersTable(requestHeaders(ctx.request()), a.optint(1, 100), a.optboolean(2, false)));
-        api.request("set_header", NOT_LOG, (ctx, a) -> {
+        api.request("set_header", Contexts.REQUEST, (ctx, a) -> {
             ctx.request().setRequestHeader(a.checkjstring(1), values(a.arg(2)));
             return LuaValue.NONE;
         });
-        api.request("clear_header", NOT_LOG, (ctx, a) -> {
+        api.request("clear_header", Contexts.REQUEST, (ctx, a) -> {
             ctx.request().setRequestHeader(a.checkjstring(1), List.of());
             return LuaValue.NONE;
         });
         api.request("raw_header", Contexts.REQUEST, (ctx, a) -> rawHeader(ctx.request(), a.optboolean(1, false)));
-        api.request("read_body", Contexts.REWRITE_ACCESS_CONTENT, (ctx, a) -> {
-            ctx.request().readBody();
-            return LuaValue.NONE;
-        });
-        api.request("discard_body", Contexts.REWRITE_ACCESS_CONTENT, (ctx, a) -> LuaValue.NONE);
-        api.request("get_body_data", Contexts.REQUEST, (ctx, a) -> {
-            byte[] body = ctx.request().bodyIfRead();
-            return body == null ? LuaValue.NIL : LuaString.valueUsing(body);
-        });
-        api.request("get_post_args", Contexts.REQUEST, (ctx, a) -> {
-            byte[] body = ctx.request().bodyIfRead();
-            if (body == null) {
-                return LuaValue.varargsOf(LuaValue.NIL, LuaValue.valueOf("no request body found"));
+        ReqBody.install(api);
+        // the lua_check_client_abort test comes before the phase test, as in lua-nginx-module
+        new ApiTable("ngx.", ngx).request("on_abort", Contexts.REQUEST, (ctx, a) -> {
+            NgxRequest r = ctx.request();
+            if (!r.checkClientAbort()) {
+                return LuaValue.varargsOf(LuaValue.NIL, LuaValue.valueOf("lua_check_client_abort is off"));
             }
-            return QueryArgs.decode(new String(body, java.nio.charset.StandardCharsets.ISO_8859_1), a.optint(1, 100));
+            if (!Contexts.REWRITE_ACCESS_CONTENT.contains(ctx.phase())) {
+                throw new ApiError("API disabled in the context of " + ctx.phase().contextName());
+            }
+            return r.onAbort(a.checkfunction(1)) ? LuaValue.ONE
+                    : LuaValue.varargsOf(LuaValue.NIL, LuaValue.valueOf("duplicate call"));
         });
         ngx.set("req", req);
     }

@@ -3,6 +3,7 @@ package io.jresty.ngx.request;
 import java.util.List;
 import java.util.Map;
 import org.luaj.vm2.LuaTable;
+import org.luaj.vm2.LuaValue;
 
 /**
  * One HTTP request as the ngx API sees it. The server implements it over its own types;
@@ -109,4 +110,37 @@ public interface NgxRequest {
 
     /** Remote address as text. */
     String remoteAddr();
+
+    // -- request body beyond reading it ------------------------------------------------
+
+    /** Whether the body was read (read_body, lua_need_request_body) or discarded. */
+    boolean bodyRead();
+
+    /** The temp file holding the body when it outgrew client_body_buffer_size, else null. */
+    String bodyFile();
+
+    /** ngx.req.discard_body: the body is read and dropped; it reads as absent afterwards. */
+    void discardBody();
+
+    /** set_body_data, finish_body: the body is now these bytes, in memory. */
+    void replaceBody(byte[] data);
+
+    /** set_body_file: the body is now that file. */
+    void replaceBodyFile(String path);
+
+    // -- location settings the API obeys ------------------------------------------------
+
+    /** lua_transform_underscores_in_response_headers (on by default). */
+    boolean transformUnderscores();
+
+    /** lua_check_client_abort (off by default). */
+    boolean checkClientAbort();
+
+    /** ngx.on_abort: keeps the handler; false when one was registered already. */
+    boolean onAbort(LuaValue handler);
+
+    /** Whether error_log of the request's location lets a line of this level through. */
+    default boolean logs(io.jresty.ngx.log.LogLevel level) {
+        return true;
+    }
 }

@@ -14,17 +14,25 @@ public final class QueryArgs {
 
     /** Decodes "a=1&b&a=2" into {a={"1","2"}, b=true}; max 0 means no limit. */
     public static LuaTable decode(String query, int max) {
+        return decodeTruncating(query, max).arg1().checktable();
+    }
+
+    /**
+     * As {@link #decode}, returning (table, "truncated") when more than max args were there,
+     * as get_uri_args and get_post_args do. Pairs with an empty key are dropped.
+     */
+    public static Varargs decodeTruncating(String query, int max) {
         LuaTable out = new LuaTable();
         if (query == null || query.isEmpty()) {
             return out;
         }
         int count = 0;
         for (String pair : query.split("&", -1)) {
-            if (pair.isEmpty()) {
+            if (pair.isEmpty() || pair.startsWith("=")) {
                 continue;
             }
             if (max > 0 && count >= max) {
-                break;
+                return LuaValue.varargsOf(out, LuaValue.valueOf("truncated"));
             }
             count++;
             int eq = pair.indexOf('=');

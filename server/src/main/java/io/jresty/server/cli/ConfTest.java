@@ -23,6 +23,9 @@ final class ConfTest {
         }
         try {
             HttpBlock http = Launcher.load(prefix, conf);
+            for (String warning : http.warnings()) {
+                err.println("jresty: [warn] " + warning);
+            }
             for (LuaChunk chunk : ConfChunks.all(http)) {
                 if (chunk.loadError() != null) {
                     err.println("jresty: [warn] " + chunk.loadError());

@@ -7,14 +7,17 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
 /**
  * Reads an nginx.conf into directives, checking each one as nginx does the moment it is
  * read (so the first error reported is nginx's first error), with nginx's messages:
- * unknown directives, wrong contexts, argument counts, duplicates, values, includes and
- * the checks nginx makes when the http block closes (empty upstreams, duplicate locations).
+ * unknown directives, wrong contexts, argument counts, duplicates, values, includes, an
+ * upstream without servers (at its "}") and duplicate locations (when the http block closes).
+ * Includes are read in place: the result holds no include directives, and each directive
+ * keeps the file and line it came from.
  */
 public final class ConfParser {
     /** Relative include paths resolve against the main conf's directory, nginx's conf prefix. */
@@ -54,8 +57,8 @@ public final class ConfParser {
         including.push(file.normalize());
         try {
             ConfReader reader = new ConfReader(text, file);
-            if (scope.context == null) {
-                parseEntries(reader, scope, false, null);
+            if (scope.entriesOf != null) {
+                parseEntries(reader, scope, false);
             } else {
                 parseBlock(reader, scope, false);
             }
@@ -107,20 +110,20 @@ public final class ConfParser {
         switch (spec.block()) {
             case NONE -> {
                 if (DirectiveRules.takesLua(spec)) {
-                    DirectiveRules.checkLua(spec, args.get(0), scope, where);
+                    DirectiveRules.checkLua(spec, args, args.get(0), scope, where);
                 }
                 add(scope, name, args, null, reader, st.line());
             }
             case LUA -> {
                 String code = new LuaBlockReader(reader).read();
-                DirectiveRules.checkLua(spec, code, scope, "in " + reader.file() + ":" + reader.line());
-                List<String> withCode = new java.util.ArrayList<>(args);
+                DirectiveRules.checkLua(spec, args, code, scope, "in " + reader.file() + ":" + reader.line());
+                List<String> withCode = new ArrayList<>(args);
                 withCode.add(code);
                 add(scope, name, withCode, null, reader, st.line());
             }
             case ENTRIES -> {
-                Scope inner = new Scope(null, scope, null);
-                parseEntries(reader, inner, true, name);
+                Scope inner = Scope.entries(name, scope);
+                parseEntries(reader, inner, true);
                 add(scope, name, args, inner.directives, reader, st.line());
             }
             case DIRECTIVES -> {
@@ -160,7 +163,7 @@ public final class ConfParser {
     }
 
     /** The body of types { } and map { }: lines of words, not directives; "include" still works. */
-    private void parseEntries(ConfReader reader, Scope scope, boolean inBlock, String owner) throws ConfException {
+    private void parseEntries(ConfReader reader, Scope scope, boolean inBlock) throws ConfException {
         while (true) {
             Statement st = reader.next();
             switch (st.end()) {
@@ -177,12 +180,12 @@ public final class ConfParser {
                     return;
                 }
                 case BLOCK_START -> throw reader.error("unexpected \"{\"");
-                default -> entry(reader, scope, st, owner);
+                default -> entry(reader, scope, st);
             }
         }
     }
 
-    private void entry(ConfReader reader, Scope scope, Statement st, String owner) throws ConfException {
+    private void entry(ConfReader reader, Scope scope, Statement st) throws ConfException {
         List<String> words = st.words();
         String where = "in " + reader.file() + ":" + st.line();
         if (words.get(0).equals("include")) {
@@ -192,7 +195,7 @@ public final class ConfParser {
             include(words.get(1), scope, where);
             return;
         }
-        if ("map".equals(owner) && words.size() != 2
+        if (scope.entriesOf.equals("map") && words.size() != 2
             && !(words.size() == 1 && (words.get(0).equals("hostnames") || words.get(0).equals("volatile")))) {
             throw new ConfException("invalid number of the map parameters " + where);
         }

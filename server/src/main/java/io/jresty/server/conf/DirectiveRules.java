@@ -9,9 +9,9 @@ import java.util.Set;
  * own rules. Messages are the handlers' words.
  */
 final class DirectiveRules {
-    /** The phase handlers that refuse empty Lua code (at NGX_LOG_ERR, so "[error]"). */
-    private static final Set<String> PHASE_SLOTS = Set.of("rewrite_by_lua", "access_by_lua", "content_by_lua",
-        "header_filter_by_lua", "body_filter_by_lua", "log_by_lua");
+    /** The handlers that refuse empty Lua code (at NGX_LOG_ERR, so "[error]"); init_worker_by_lua does not. */
+    private static final Set<String> NEEDS_CODE = Set.of("init_by_lua", "rewrite_by_lua", "access_by_lua",
+        "content_by_lua", "header_filter_by_lua", "body_filter_by_lua", "log_by_lua");
     private static final Set<String> EVENT_METHODS = Set.of("epoll", "poll", "select");
 
     private DirectiveRules() {
@@ -47,7 +47,8 @@ final class DirectiveRules {
             }
             case "return" -> RewriteRules.checkReturn(args, where);
             case "rewrite" -> RewriteRules.checkRewrite(args, where);
-            case "set" -> RewriteRules.checkSet(args, where);
+            case "set", "set_by_lua", "set_by_lua_file" -> RewriteRules.checkVariable(args.get(0), where);
+            case "map" -> RewriteRules.checkVariable(args.get(1), where);
             case "if" -> RewriteRules.checkIf(args, where);
             case "lua_shared_dict" -> checkSharedDict(args, scope.http(), where);
             case "log_format" -> {
@@ -60,25 +61,29 @@ final class DirectiveRules {
             default -> {
             }
         }
-        if (spec.slot() != null && spec.block() != BlockKind.LUA && !isPhase(spec)) {
+        if (spec.slot() != null && spec.block() != BlockKind.LUA && !needsCode(spec)) {
             scope.filled.put(spec.slot(), name);
         }
     }
 
     /** Whether the directive's code must be checked with {@link #checkLua} after its source is known. */
     static boolean takesLua(DirectiveSpec spec) {
-        return spec.block() == BlockKind.LUA || isPhase(spec);
+        return spec.block() == BlockKind.LUA || needsCode(spec);
     }
 
     /**
      * Checks a Lua directive once its code is known: lua-nginx-module reads a block's body
      * first and asks its handler after, so a duplicate block is reported at its closing line.
      */
-    static void checkLua(DirectiveSpec spec, String code, Scope scope, String where) throws ConfException {
+    static void checkLua(DirectiveSpec spec, List<String> args, String code, Scope scope, String where)
+        throws ConfException {
         if (spec.block() == BlockKind.LUA) {
             checkDuplicate(spec, scope, where);
         }
-        if (isPhase(spec)) {
+        if (spec.name().equals("set_by_lua_block")) {
+            RewriteRules.checkVariable(args.get(0), where);
+        }
+        if (needsCode(spec)) {
             if (code.isEmpty()) {
                 throw new ConfException("invalid location config: no runnable Lua code " + where, "error");
             }
@@ -88,8 +93,8 @@ final class DirectiveRules {
         }
     }
 
-    private static boolean isPhase(DirectiveSpec spec) {
-        return spec.slot() != null && PHASE_SLOTS.contains(spec.slot());
+    private static boolean needsCode(DirectiveSpec spec) {
+        return spec.slot() != null && NEEDS_CODE.contains(spec.slot());
     }
 
     private static void checkDuplicate(DirectiveSpec spec, Scope scope, String where) throws ConfException {

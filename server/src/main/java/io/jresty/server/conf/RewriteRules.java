@@ -32,8 +32,8 @@ final class RewriteRules {
         }
     }
 
-    static void checkSet(List<String> args, String where) throws ConfException {
-        String name = args.get(0);
+    /** A variable to be set ({@code set}, {@code set_by_lua*}, {@code map}'s result): "$" and a name. */
+    static void checkVariable(String name, String where) throws ConfException {
         if (name.length() < 2 || name.charAt(0) != '$') {
             throw new ConfException("invalid variable name \"" + name + "\" " + where);
         }

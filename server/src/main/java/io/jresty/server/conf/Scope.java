@@ -16,6 +16,8 @@ final class Scope {
     final Scope parent;
     /** The location this block belongs to, for nested-location checks; null outside locations. */
     final Location location;
+    /** For the body of types { } or map { } (context null): the directive that owns the entries. */
+    final String entriesOf;
     final List<ConfDirective> directives = new ArrayList<>();
     /** Setting name → the directive that filled it. */
     final Map<String, String> filled = new HashMap<>();
@@ -25,9 +27,18 @@ final class Scope {
     final List<String> logFormats = new ArrayList<>(List.of("combined"));
 
     Scope(ConfContext context, Scope parent, Location location) {
+        this(context, parent, location, null);
+    }
+
+    private Scope(ConfContext context, Scope parent, Location location, String entriesOf) {
         this.context = context;
         this.parent = parent;
         this.location = location;
+        this.entriesOf = entriesOf;
+    }
+
+    static Scope entries(String owner, Scope parent) {
+        return new Scope(null, parent, null, owner);
     }
 
     /** The enclosing http block, where http-wide names (shared dicts, log formats) live. */

@@ -12,6 +12,7 @@ import java.util.Map;
  * @param sharedDicts lua_shared_dict name → size in bytes
  * @param errorLog    error_log path (null = stderr) and level word
  * @param upstreams   upstream blocks by name
+ * @param warnings    what the conf asks that jresty accepts but does not do, in nginx's [warn] form
  */
 public record HttpBlock(
         Path prefix,
@@ -27,5 +28,6 @@ public record HttpBlock(
         long keepaliveTimeoutMillis,
         Map<String, String> mimeTypes,
         List<ServerBlock> servers,
+        List<String> warnings,
         Map<String, io.jresty.server.proxy.UpstreamBlock> upstreams) {
 }

@@ -69,9 +69,17 @@ public final class HttpConfBuilder {
         LuaChunk initWorker = null;
         long keepalive = 75_000;
         Map<String, String> mime = null;
+        List<String> warnings = new ArrayList<>();
         for (ConfDirective d : block) {
             switch (d.name()) {
                 case "lua_package_path" -> packagePath = withPrefix(d.arg(0));
+                case "lua_package_cpath" -> warnings.add("\"lua_package_cpath\" is ignored: the JVM loads no C "
+                        + "modules " + d.where());
+                case "lua_code_cache" -> {
+                    if (d.arg(0).equals("off")) {
+                        warnings.add("\"lua_code_cache off\" is ignored: Lua code is compiled once " + d.where());
+                    }
+                }
                 case "lua_shared_dict" -> dicts.put(d.arg(0), sharedDictSize(d));
                 case "init_by_lua", "init_by_lua_block", "init_by_lua_file" -> init = lua.chunk(d, Phase.INIT, 0);
                 case "init_worker_by_lua", "init_worker_by_lua_block", "init_worker_by_lua_file" ->
@@ -96,7 +104,7 @@ public final class HttpConfBuilder {
         }
         return new HttpBlock(prefix, confFile, workers, connections, errorLogPath, errorLogLevel, packagePath,
                 Map.copyOf(dicts), init, initWorker, keepalive, mime == null ? MimeTypes.BUILT_IN : Map.copyOf(mime),
-                List.copyOf(servers), io.jresty.server.proxy.UpstreamDirectives.read(block,
+                List.copyOf(servers), List.copyOf(warnings), io.jresty.server.proxy.UpstreamDirectives.read(block,
                         d -> lua.chunk(d, Phase.BALANCER, 0)));
     }
 

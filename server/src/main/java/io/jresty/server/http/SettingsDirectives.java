@@ -35,9 +35,17 @@ final class SettingsDirectives {
                 case "index" -> s = s.withIndex(d.args());
                 case "default_type" -> s = s.withDefaultType(d.arg(0));
                 case "client_max_body_size" -> s = s.withMaxBodySize(size(d));
+                case "lua_budget" -> s = s.withLuaBudget(Sizes.millis(d.arg(0)));
                 case "add_header" -> headers.add(new Settings.AddHeader(d.arg(0), Template.parse(d.arg(1)),
                         d.args().size() > 2 && d.arg(2).equals("always")));
                 case "error_page" -> errorPage(d, pages);
+                case "client_body_buffer_size" -> s = s.withRequest(s.request().withBodyBufferSize(size(d)));
+                case "lua_need_request_body" -> s = s.withRequest(s.request().withNeedRequestBody(on(d)));
+                case "lua_transform_underscores_in_response_headers" ->
+                        s = s.withRequest(s.request().withTransformUnderscores(on(d)));
+                case "lua_check_client_abort" -> s = s.withRequest(s.request().withCheckClientAbort(on(d)));
+                case "error_log" -> s = s.withRequest(s.request().withErrorLogLevel(
+                        d.args().size() > 1 ? d.arg(1) : "error"));
                 default -> {
                     Phase phase = LuaDirectives.phaseOf(d.name());
                     if (phase != null && phase != Phase.SET && phase != Phase.INIT && phase != Phase.INIT_WORKER) {
@@ -53,6 +61,10 @@ final class SettingsDirectives {
             s = s.withErrorPages(Map.copyOf(pages));
         }
         return s.withLua(handlers).withProxy(io.jresty.server.proxy.ProxyDirectives.apply(s.proxy(), block));
+    }
+
+    private static boolean on(ConfDirective d) {
+        return d.arg(0).equals("on");
     }
 
     private static long size(ConfDirective d) throws ConfException {

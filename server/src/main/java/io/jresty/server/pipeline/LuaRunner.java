@@ -10,7 +10,11 @@ import io.jresty.ngx.phase.Phase;
 import io.jresty.server.lua.LuaChunk;
 import io.jresty.server.request.HttpRequestState;
 import io.jresty.server.worker.WorkerPool;
+import io.jresty.core.budget.Budget;
+import io.jresty.core.budget.LuaTimeout;
+import java.time.Duration;
 import org.luaj.vm2.LuaError;
+import org.luaj.vm2.LuaFunction;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
 
@@ -44,9 +48,20 @@ final class LuaRunner {
         boolean nested = worker.heldByCurrentThread();
         NgxContext ctx = new NgxContext(worker, r, phase);
         try {
+            long budgetMs = r == null || r.location() == null ? 0 : r.location().settings().luaBudgetMs();
             return worker.call(() -> {
                 try (NgxContext.Scope s = NgxContext.enter(ctx)) {
-                    Varargs values = pool.function(worker, chunk).invoke(args);
+                    LuaFunction fn = pool.function(worker, chunk);
+                    Varargs values;
+                    try {
+                        values = budgetMs <= 0 ? fn.invoke(args)
+                                : Budget.run(Duration.ofMillis(budgetMs), chunk.name(), () -> fn.invoke(args));
+                        // the handler ends when its light threads have (ngx.thread.spawn)
+                        io.jresty.ngx.thread.NgxThread.finish(ctx);
+                    } catch (RuntimeException | Error e) {
+                        io.jresty.ngx.thread.NgxThread.abandon(ctx);
+                        throw e;
+                    }
                     return new Result(Outcome.NEXT, values);
                 }
             });
@@ -56,6 +71,9 @@ final class LuaRunner {
             }
             return new Result(exitOutcome(exit, phase), LuaValue.NONE);
         } catch (LuaError e) {
+            logFailure(r, phase, e.getMessage());
+            return new Result(new Outcome.Finish(500), LuaValue.NONE);
+        } catch (LuaTimeout e) {
             logFailure(r, phase, e.getMessage());
             return new Result(new Outcome.Finish(500), LuaValue.NONE);
         } catch (StackOverflowError e) {
@@ -72,11 +90,16 @@ final class LuaRunner {
             return new Outcome.Redirect(exit.uri(), exit.args(), false);
         }
         int status = exit.status();
-        if (status == 0 || status == -5) {
+        if (status == 0) {
             return phase == Phase.CONTENT ? new Outcome.Finish(0) : Outcome.NEXT;
         }
+        if (status == -5) {
+            // DECLINED: rewrite and access go on; content has nothing to send and closes
+            return phase == Phase.CONTENT ? new Outcome.Finish(444) : Outcome.NEXT;
+        }
         if (status == -1) {
-            return new Outcome.Finish(500);
+            // ERROR: nginx finalizes with NGX_ERROR and closes the connection without a response
+            return new Outcome.Finish(444);
         }
         return new Outcome.Finish(status);
     }

@@ -18,6 +18,7 @@ final class OutputFilters {
 
     private final io.jresty.server.worker.WorkerPool pool;
     private final LuaRunner lua;
+    private static final int NGX_ERROR = -1;
 
     OutputFilters(io.jresty.server.worker.WorkerPool pool, LuaRunner lua) {
         this.pool = pool;
@@ -56,8 +57,15 @@ final class OutputFilters {
         if (chunk != null) {
             lua.run(worker, r, Phase.HEADER_FILTER, chunk);
         }
-        if (r.headerFilterExitStatus() != 0) {
+        int exit = r.headerFilterExitStatus();
+        if (exit == NGX_ERROR || exit == 444) {
+            r.closeConnection();
+        } else if (exit != 0) {
             r.responseHeaders().remove("Content-Length");
+            if (exit >= 300 && ErrorPages.hasPage(exit)) {
+                r.responseHeaders().set("Content-Type", "text/html");
+                r.exitPage(ErrorPages.page(exit));
+            }
         }
     }
 

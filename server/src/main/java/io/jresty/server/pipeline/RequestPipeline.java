@@ -29,6 +29,7 @@ public final class RequestPipeline {
     private final OutputFilters filters;
     private final io.jresty.server.proxy.ProxyContent proxy;
     private final ErrorLog log;
+    private final java.nio.file.Path bodyTemp;
 
     public RequestPipeline(HttpBlock http, WorkerPool pool, ErrorLog log) {
         this.pool = pool;
@@ -38,12 +39,14 @@ public final class RequestPipeline {
         this.statics = new StaticContent(http.mimeTypes());
         this.filters = new OutputFilters(pool, lua);
         this.proxy = new io.jresty.server.proxy.ProxyContent(http, pool, log);
+        this.bodyTemp = http.prefix().resolve("client_body_temp");
     }
 
     /** Serves r from its first phase to its log phase; the response is complete in r afterwards. */
     public void process(HttpRequestState r) {
         LuaWorker worker = pool.forConnection(r.connectionId());
         r.filters(filters.bind(worker));
+        r.bodyTemp(bodyTemp);
         Outcome outcome = serve(worker, r);
         finish(worker, r, outcome);
     }
@@ -119,6 +122,10 @@ public final class RequestPipeline {
         if (outcome != Outcome.NEXT) {
             return outcome;
         }
+        if (s.request().needRequestBody() && (s.lua().get(Phase.REWRITE) != null
+                || s.lua().get(Phase.ACCESS) != null || s.lua().get(Phase.CONTENT) != null)) {
+            r.readBody();
+        }
         for (Phase phase : List.of(Phase.REWRITE, Phase.ACCESS)) {
             LuaChunk chunk = s.lua().get(phase);
             if (chunk != null) {
@@ -142,7 +149,7 @@ public final class RequestPipeline {
     private void finish(LuaWorker worker, HttpRequestState r, Outcome outcome) {
         int status = outcome instanceof Outcome.Finish f ? f.status() : 0;
         if (status == 444) {
-            r.status(444);
+            r.closeConnection();
             return;
         }
         if (status != 0 && !r.headersSent()) {

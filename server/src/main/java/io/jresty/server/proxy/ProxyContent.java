@@ -72,7 +72,7 @@ public final class ProxyContent {
                 || loc.modifier() == LocationBlock.Modifier.EXACT;
         String uri = UpstreamRequest.uri(r, pass, loc.pattern(), prefix);
         boolean hasBody = r.requestHeader("Content-Length") != null || r.requestHeader("Transfer-Encoding") != null;
-        byte[] body = conf.passRequestBody() && hasBody ? r.readBody() : null;
+        byte[] body = conf.passRequestBody() && (hasBody || r.bodyRead()) ? body(r) : null;
         UpstreamRequest.Head head = UpstreamRequest.build(r, conf, uri, body, declaredLength(r, conf, hasBody), vars);
         String upstreamUrl = "http://" + pass.proxyHost() + uri;
         return new Tries(r, worker, conf, group, head, body, vars, upstreamUrl).run();
@@ -251,6 +251,19 @@ public final class ProxyContent {
             suffix = host < 0 ? suffix + up : suffix.substring(0, host) + up + suffix.substring(host);
             log.log(LogLevel.ERR, r.connectionId(), message, suffix);
         }
+    }
+
+    /** The request body, from memory or from its temp file (past client_body_buffer_size). */
+    private static byte[] body(HttpRequestState r) {
+        byte[] body = r.readBody();
+        if (body == null && r.bodyFile() != null) {
+            try {
+                return java.nio.file.Files.readAllBytes(java.nio.file.Path.of(r.bodyFile()));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return body;
     }
 
     /**

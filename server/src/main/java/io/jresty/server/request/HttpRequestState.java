@@ -2,7 +2,9 @@ package io.jresty.server.request;
 
 import io.jresty.ngx.request.NgxRequest;
 import io.jresty.ngx.request.ResponseHeaders;
+import io.jresty.ngx.log.LogLevel;
 import io.jresty.server.http.LocationBlock;
+import io.jresty.server.http.RequestConf;
 import io.jresty.server.http.ServerBlock;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderValues;
@@ -18,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import org.luaj.vm2.LuaTable;
+import org.luaj.vm2.LuaValue;
 
 /**
  * One request while jresty serves it: the request as rewrites left it, the response being
@@ -31,11 +34,16 @@ public final class HttpRequestState implements NgxRequest {
     private final double startTime;
     private final List<Map.Entry<String, String>> headers = new ArrayList<>();
     private final Map<String, String> userVariables = new HashMap<>();
+    /** Past this many buffered bytes a body streams out, so a large response is not held whole. */
+    private static final int STREAM_THRESHOLD = 64 * 1024;
+
     private final Map<Object, Object> attributes = new HashMap<>();
     private final ResponseHeaders responseHeaders = new ResponseHeaders();
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
     private final Variables variables;
     private ResponseFilters filters;
+    private ResponseStream stream;
+    private boolean streaming;
 
     private ServerBlock server;
     private LocationBlock location;
@@ -53,9 +61,12 @@ public final class HttpRequestState implements NgxRequest {
     private int statusOverride;
     private LuaTable ctx;
     private LuaTable filterArgs;
-    private byte[] body;
-    private boolean bodyRead;
+    private final RequestBody body = new RequestBody();
     private long bodyBytesSent;
+    private java.nio.file.Path bodyTemp;
+    private boolean closeConnection;
+    private LuaValue abortHandler;
+    private long connectionRequests = 1;
 
     public HttpRequestState(HttpServerExchange exchange, long connectionId, ServerBlock server, Variables variables) {
         this.exchange = exchange;
@@ -83,6 +94,23 @@ public final class HttpRequestState implements NgxRequest {
 
     public void filters(ResponseFilters filters) {
         this.filters = filters;
+    }
+
+    /** How output goes out early (ngx.flush, large bodies); null keeps every response buffered. */
+    public void stream(ResponseStream stream) {
+        this.stream = stream;
+    }
+
+    /** True once part of the response went out: the rest must follow on the same stream. */
+    public boolean streaming() {
+        return streaming;
+    }
+
+    /** Ends a streamed response with what is still buffered. */
+    public void endStream() {
+        byte[] rest = output.toByteArray();
+        output.reset();
+        stream.end(this, rest);
     }
 
     public ServerBlock server() {
@@ -199,7 +227,8 @@ public final class HttpRequestState implements NgxRequest {
 
     @Override
     public void setRequestHeader(String name, List<String> values) {
-        String n = name.replace('_', '-');
+        // unlike ngx.header, set_header keeps underscores as they are
+        String n = name;
         headers.removeIf(h -> h.getKey().equalsIgnoreCase(n));
         for (String v : values) {
             headers.add(new AbstractMap.SimpleImmutableEntry<>(n, v));
@@ -283,7 +312,24 @@ public final class HttpRequestState implements NgxRequest {
         if (filtered != null) {
             output.writeBytes(filtered);
             bodyBytesSent += filtered.length;
+            if (output.size() > STREAM_THRESHOLD) {
+                push();
+            }
         }
+    }
+
+    /** Sends what is buffered now, releasing the worker's lock while the socket write waits. */
+    private void push() {
+        if (stream == null || closeConnection) {
+            return;
+        }
+        byte[] chunk = output.toByteArray();
+        output.reset();
+        streaming = true;
+        unlocked(() -> {
+            stream.push(this, chunk);
+            return null;
+        });
     }
 
     /** body_filter set ngx.arg[2] = true: later chunks are dropped. */
@@ -294,6 +340,10 @@ public final class HttpRequestState implements NgxRequest {
     @Override
     public void flush(boolean wait) {
         sendHeaders();
+        if (headerFilterExit == 0 && !eofSent) {
+            // the write below is synchronous, so flush(false) waits as flush(true) does
+            push();
+        }
     }
 
     @Override
@@ -316,7 +366,15 @@ public final class HttpRequestState implements NgxRequest {
     @Override
     public void headerFilterExit(int status) {
         this.headerFilterExit = status;
-        this.status = status;
+        if (status > 0) {
+            this.status = status;
+        }
+    }
+
+    /** header_filter's ngx.exit(4xx/5xx): the error page replaces the body, past the body filters. */
+    public void exitPage(byte[] page) {
+        output.writeBytes(page);
+        bodyBytesSent += page.length;
     }
 
     @Override
@@ -348,20 +406,41 @@ public final class HttpRequestState implements NgxRequest {
 
     @Override
     public byte[] readBody() {
-        if (bodyRead) {
-            return body;
+        long headerBytes = requestUri.length() + 16;
+        for (Map.Entry<String, String> h : headers) {
+            headerBytes += h.getKey().length() + h.getValue().length() + 4;
         }
-        bodyRead = true;
-        if (!exchange.isBlocking()) {
-            exchange.startBlocking();
+        long header = headerBytes;
+        return unlocked(() -> body.read(exchange, hasBody(), conf().bodyBufferSize(), header, bodyTemp));
+    }
+
+    /** Runs a blocking socket wait without the worker's lock, so other requests' Lua goes on meanwhile. */
+    private <T> T unlocked(java.util.concurrent.Callable<T> wait) {
+        io.jresty.ngx.NgxContext ctx = io.jresty.ngx.NgxContext.current();
+        try {
+            if (ctx == null || !ctx.worker().heldByCurrentThread()) {
+                return wait.call();
+            }
+            return ctx.worker().releaseWhile(wait);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
-        try (InputStream in = exchange.getInputStream()) {
-            byte[] all = in.readAllBytes();
-            body = all.length == 0 && !hasBody() ? null : all;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return body;
+    }
+
+    /** Where bodies larger than client_body_buffer_size go (the prefix's client_body_temp). */
+    public void bodyTemp(java.nio.file.Path dir) {
+        this.bodyTemp = dir;
+    }
+
+    /** Removes what the request left behind (a body temp file). */
+    public void cleanup() {
+        body.close();
+    }
+
+    private RequestConf conf() {
+        return location == null ? server.settings().request() : location.settings().request();
     }
 
     private boolean hasBody() {
@@ -370,7 +449,79 @@ public final class HttpRequestState implements NgxRequest {
 
     @Override
     public byte[] bodyIfRead() {
-        return bodyRead ? body : null;
+        return body.data();
+    }
+
+    @Override
+    public boolean bodyRead() {
+        return body.read();
+    }
+
+    @Override
+    public String bodyFile() {
+        return body.file();
+    }
+
+    @Override
+    public void discardBody() {
+        unlocked(() -> {
+            body.discard(exchange);
+            return null;
+        });
+    }
+
+    @Override
+    public void replaceBody(byte[] data) {
+        body.replace(data);
+    }
+
+    @Override
+    public void replaceBodyFile(String path) {
+        body.replaceFile(path);
+    }
+
+    @Override
+    public boolean transformUnderscores() {
+        return conf().transformUnderscores();
+    }
+
+    @Override
+    public boolean checkClientAbort() {
+        return conf().checkClientAbort();
+    }
+
+    @Override
+    public boolean onAbort(LuaValue handler) {
+        if (abortHandler != null) {
+            return false;
+        }
+        abortHandler = handler;
+        return true;
+    }
+
+    @Override
+    public boolean logs(LogLevel level) {
+        String word = conf().errorLogLevel();
+        LogLevel threshold = word == null ? null : LogLevel.ofWord(word);
+        return threshold == null || level.code() <= threshold.code();
+    }
+
+    /** ngx.exit(444), ngx.ERROR and friends: the connection closes without a response. */
+    public void closeConnection() {
+        closeConnection = true;
+    }
+
+    public boolean closing() {
+        return closeConnection;
+    }
+
+    /** $connection_requests: this request's number on its keepalive connection. */
+    public long connectionRequests() {
+        return connectionRequests;
+    }
+
+    public void connectionRequests(long n) {
+        this.connectionRequests = n;
     }
 
     @Override

@@ -22,6 +22,7 @@ public final class Variables {
             "time_local", "time_iso8601", "connection", "connection_requests", "request_id", "request_filename",
             "realpath_root", "nginx_version", "pid");
     private static final Set<String> WRITABLE = Set.of("args", "limit_rate");
+    private static final DateTimeFormatter ISO8601 = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
     private static final DateTimeFormatter TIME_LOCAL =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH);
 
@@ -65,6 +66,9 @@ public final class Variables {
         if (isDigits(name)) {
             return capture(r.captures(), Integer.parseInt(name));
         }
+        if (r.captures() != null && r.captures().namedGroups().containsKey(name)) {
+            return r.captures().group(name);
+        }
         if (name.startsWith("arg_")) {
             return QueryValue.of(r.args(), name.substring(4));
         }
@@ -105,21 +109,32 @@ public final class Variables {
             case "request_time" -> String.format(Locale.ROOT, "%.3f", clock.millis() / 1000.0 - r.startTime());
             case "status" -> String.format(Locale.ROOT, "%03d", r.status());
             case "body_bytes_sent" -> String.valueOf(r.bodyBytesSent());
-            case "bytes_sent" -> String.valueOf(r.bodyBytesSent());
+            case "bytes_sent" -> String.valueOf(r.bodyBytesSent() + headerBytes(r));
             case "content_length" -> r.requestHeader("Content-Length");
             case "content_type" -> r.requestHeader("Content-Type");
             case "document_root" -> r.location() == null ? null : r.location().settings().root().toString();
             case "request_filename" -> r.location() == null ? null : r.location().settings().root() + r.uri();
             case "msec" -> String.format(Locale.ROOT, "%.3f", clock.millis() / 1000.0);
             case "time_local" -> ZonedDateTime.now(clock).format(TIME_LOCAL);
-            case "time_iso8601" -> ZonedDateTime.now(clock).withNano(0).toOffsetDateTime().toString();
+            case "time_iso8601" -> ZonedDateTime.now(clock).format(ISO8601);
             case "connection" -> String.valueOf(r.connectionId());
-            case "connection_requests" -> "1";
+            case "connection_requests" -> String.valueOf(r.connectionRequests());
             case "request_id" -> requestId();
             case "nginx_version" -> "1.22.1";
             case "pid" -> String.valueOf(ProcessHandle.current().pid());
             default -> null;
         };
+    }
+
+    /** The response header block's size, as nginx counts it into $bytes_sent. */
+    private static long headerBytes(HttpRequestState r) {
+        long n = "HTTP/1.1 200 OK\r\nServer: jresty\r\nDate: Thu, 01 Jan 1970 00:00:00 GMT\r\n\r\n".length();
+        for (var h : r.responseHeaders().all().entrySet()) {
+            for (String v : h.getValue()) {
+                n += h.getKey().length() + v.length() + 4;
+            }
+        }
+        return n;
     }
 
     private static long requestLength(HttpRequestState r) {

@@ -73,6 +73,9 @@ public final class JrestyServer implements AutoCloseable {
 
     /** Starts serving: runs init_by_lua and init_worker_by_lua, then opens the listeners. */
     public static JrestyServer start(HttpBlock http, ErrorLog log, Clock clock) {
+        for (String warning : http.warnings()) {
+            log.log(LogLevel.WARN, warning);
+        }
         JrestyServer server = new JrestyServer(http, log, clock);
         // listeners open first, as nginx's are before its workers start; requests wait at the
         // gate until every init_worker_by_lua has run (a poll at init may call this very server)

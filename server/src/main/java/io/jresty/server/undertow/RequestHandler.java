@@ -19,6 +19,9 @@ import java.util.concurrent.atomic.AtomicLong;
 final class RequestHandler implements HttpHandler {
     private static final AttachmentKey<Long> CONNECTION_ID = AttachmentKey.create(Long.class);
     private static final AtomicLong CONNECTIONS = new AtomicLong();
+    /** Requests served so far on a connection, for $connection_requests. */
+    private static final AttachmentKey<java.util.concurrent.atomic.AtomicLong> REQUESTS =
+            AttachmentKey.create(java.util.concurrent.atomic.AtomicLong.class);
 
     private final ServerSelector servers;
     private final RequestPipeline pipeline;
@@ -43,10 +46,16 @@ final class RequestHandler implements HttpHandler {
             ex.getConnection().putAttachment(CONNECTION_ID, id);
         }
         long connection = id;
-        ex.dispatch(VirtualThreads.requests(), () -> serve(ex, connection));
+        AtomicLong requests = ex.getConnection().getAttachment(REQUESTS);
+        if (requests == null) {
+            requests = new AtomicLong();
+            ex.getConnection().putAttachment(REQUESTS, requests);
+        }
+        long number = requests.incrementAndGet();
+        ex.dispatch(VirtualThreads.requests(), () -> serve(ex, connection, number));
     }
 
-    private void serve(HttpServerExchange ex, long connection) {
+    private void serve(HttpServerExchange ex, long connection, long number) {
         try {
             ready.await();
         } catch (InterruptedException e) {
@@ -57,6 +66,8 @@ final class RequestHandler implements HttpHandler {
         try {
             r = new HttpRequestState(ex, connection,
                     servers.select(ex.getRequestHeaders().getFirst(Headers.HOST)), variables);
+            r.connectionRequests(number);
+            r.stream(ResponseWriter.STREAM);
         } catch (RuntimeException e) {
             log.log(LogLevel.ALERT, connection, "cannot read the request: " + e, null);
             ex.getIoThread().execute(() -> {
@@ -67,8 +78,11 @@ final class RequestHandler implements HttpHandler {
         }
         try {
             pipeline.process(r);
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | StackOverflowError | io.jresty.core.budget.LuaTimeout e) {
             log.log(LogLevel.ALERT, connection, "unexpected failure while serving a request: " + e, null);
+            if (r.streaming()) {
+                r.closeConnection();
+            }
             r.resetResponse();
             r.status(500);
         }
@@ -77,6 +91,8 @@ final class RequestHandler implements HttpHandler {
             pipeline.logPhase(r);
         } catch (RuntimeException e) {
             log.log(LogLevel.ERR, connection, "log phase failed: " + e, null);
+        } finally {
+            r.cleanup();
         }
     }
 }

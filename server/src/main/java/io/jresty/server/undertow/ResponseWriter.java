@@ -1,33 +1,86 @@
 package io.jresty.server.undertow;
 
 import io.jresty.server.request.HttpRequestState;
+import io.jresty.server.request.ResponseStream;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderMap;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import org.xnio.IoUtils;
 
 /**
- * Puts a finished response on the wire. The write goes back to the connection's I/O thread
- * (measured: writing from virtual threads costs throughput and, with pooled direct buffers,
- * memory); an exchange that switched to blocking mode to read a body writes from its own thread.
+ * Puts a response on the wire. The common case is written whole, once, from the connection's
+ * I/O thread (measured: writing from virtual threads costs throughput and, with pooled direct
+ * buffers, memory). A response that ngx.flush or a large body started early goes out from the
+ * request's own thread in blocking mode instead: headers first, then chunks (chunked encoding
+ * on HTTP/1.1 when no Content-Length was set).
  */
 final class ResponseWriter {
+    /** The early path, shared: it keeps no state of its own. */
+    static final ResponseStream STREAM = new ResponseStream() {
+        @Override
+        public void push(HttpRequestState r, byte[] chunk) {
+            HttpServerExchange ex = r.exchange();
+            if (!ex.isResponseStarted()) {
+                if (!ex.isBlocking()) {
+                    ex.startBlocking();
+                }
+                headers(ex, r);
+                HeaderMap out = ex.getResponseHeaders();
+                if (!out.contains(Headers.CONTENT_LENGTH) && ex.getProtocol().equalToString("HTTP/1.1")) {
+                    // as nginx: chunked even when the client asked to close the connection
+                    out.put(Headers.TRANSFER_ENCODING, "chunked");
+                }
+            }
+            if (head(ex)) {
+                return;
+            }
+            try {
+                OutputStream out = ex.getOutputStream();
+                out.write(chunk);
+                out.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void end(HttpRequestState r, byte[] rest) {
+            HttpServerExchange ex = r.exchange();
+            try (OutputStream out = ex.getOutputStream()) {
+                if (!head(ex)) {
+                    out.write(rest);
+                }
+            } catch (IOException e) {
+                IoUtils.safeClose(ex.getConnection());
+            }
+        }
+    };
+
     private ResponseWriter() {}
 
     static void send(HttpRequestState r) {
         HttpServerExchange ex = r.exchange();
-        if (r.status() == 444) {
+        if (r.closing() || r.status() == 444) {
             ex.getIoThread().execute(() -> IoUtils.safeClose(ex.getConnection()));
             return;
         }
+        if (r.streaming()) {
+            try {
+                r.endStream();
+            } catch (RuntimeException e) {
+                IoUtils.safeClose(ex.getConnection());
+            }
+            return;
+        }
         byte[] body = r.output();
-        boolean head = ex.getRequestMethod().equalToString("HEAD");
+        boolean head = head(ex);
         if (ex.isBlocking()) {
             prepare(ex, r, body);
             try (OutputStream out = ex.getOutputStream()) {
@@ -49,7 +102,22 @@ final class ResponseWriter {
         });
     }
 
+    private static boolean head(HttpServerExchange ex) {
+        return ex.getRequestMethod().equalToString("HEAD");
+    }
+
     private static void prepare(HttpServerExchange ex, HttpRequestState r, byte[] body) {
+        headers(ex, r);
+        HeaderMap out = ex.getResponseHeaders();
+        int status = ex.getStatusCode();
+        if (status == 204 || status == 304 || status < 200) {
+            out.remove(Headers.CONTENT_LENGTH);
+        } else if (!head(ex) || !out.contains(Headers.CONTENT_LENGTH)) {
+            out.put(Headers.CONTENT_LENGTH, body.length);
+        }
+    }
+
+    private static void headers(HttpServerExchange ex, HttpRequestState r) {
         ex.setStatusCode(r.status() == 0 ? 200 : r.status());
         HeaderMap out = ex.getResponseHeaders();
         out.put(Headers.SERVER, "jresty");
@@ -59,8 +127,6 @@ final class ResponseWriter {
         int status = ex.getStatusCode();
         if (status == 204 || status == 304 || status < 200) {
             out.remove(Headers.CONTENT_LENGTH);
-        } else if (!ex.getRequestMethod().equalToString("HEAD") || !out.contains(Headers.CONTENT_LENGTH)) {
-            out.put(Headers.CONTENT_LENGTH, body.length);
         }
     }
 }

@@ -46,6 +46,19 @@ class ConfCheckTest {
     }
 
     @Test
+    void aLaterStageSeesTheDirectivesAndItsFailureIsTestFailedWithoutSyntaxOk() {
+        Path file = Confs.write(dir, "nginx.conf", "events {}\nhttp { server { listen 127.0.0.1:1; } }\n")
+            .toAbsolutePath();
+        int status = ConfCheck.run(file, new PrintStream(err, true, StandardCharsets.UTF_8), main -> {
+            ConfDirective listen = Confs.find(main, "listen");
+            throw new ConfException("bind() to " + listen.arg(0) + " refused " + listen.where());
+        });
+        assertThat(status).isEqualTo(1);
+        assertThat(printed()).isEqualTo("jresty: [emerg] bind() to 127.0.0.1:1 refused in " + file + ":2\n"
+            + "jresty: configuration file " + file + " test failed\n");
+    }
+
+    @Test
     void emptyLuaCodeIsAnErrorNotAnEmerg() {
         int status = check("events {}\nhttp { server { location / { content_by_lua_block {} } } }\n");
         assertThat(status).isEqualTo(1);

@@ -99,6 +99,13 @@ class ConfParserTest {
     }
 
     @Test
+    void entriesFromAnIncludedFileAreCheckedAsTheMapsOwn() {
+        Confs.write(dir, "tenants.map", "a.example 1;\nb.example;\n");
+        assertThat(Confs.error(dir, "events {}\nhttp { map $host $t { include tenants.map; } }\n"))
+            .isEqualTo("invalid number of the map parameters in D/tenants.map:2");
+    }
+
+    @Test
     void serverMeansABlockInHttpAndALineInUpstream() throws ConfException {
         List<ConfDirective> main = Confs.parse(dir, """
             events {}

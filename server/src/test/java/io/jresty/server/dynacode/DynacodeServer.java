@@ -66,7 +66,7 @@ final class DynacodeServer implements AutoCloseable {
                         server_name localhost;
                         location /api/ { root html; default_type application/json; }
                         location = /poll { content_by_lua_block { ngx.say(tostring(require("resty.dynacode.controller").poll())) } }
-                        location = /status { content_by_lua_block { ngx.say(require("resty.dynacode.controller").status()) } }
+                        location = /status { content_by_lua_block { require("resty.dynacode.controller").render_status() } }
                         location / { content_by_lua_block { require("resty.dynacode.controller").run() } }
                     }
                 }

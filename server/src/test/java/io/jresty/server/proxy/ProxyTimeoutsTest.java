@@ -26,7 +26,7 @@ class ProxyTimeoutsTest {
             byte[] raw = new byte[head.length() + body.length];
             System.arraycopy(head.getBytes(), 0, raw, 0, head.length());
             RawHttp.Response r = RawHttp.exchange(s.port(), raw, 20_000);
-            assertThat(r.status()).isEqualTo(504);
+            assertThat(r.status()).as(s.errorLog()).isEqualTo(504);
             assertThat(s.errorLog()).contains("upstream timed out (110: Connection timed out) while sending request "
                     + "to upstream");
         }

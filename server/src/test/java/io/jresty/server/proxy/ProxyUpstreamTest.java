@@ -166,4 +166,17 @@ class ProxyUpstreamTest {
             assertThat(a.requests()).isEmpty();
         }
     }
+
+    @Test
+    void aBodyBufferedToATempFileIsPassedWhole() throws Exception {
+        try (FakeUpstream a = FakeUpstream.start("a", HEALTHY);
+             TestServer s = proxy("", "client_body_buffer_size 8k; location / { proxy_pass http://" + a.address()
+                     + "; }")) {
+            String body = "0123456789".repeat(10_000);
+            RawHttp.Response r = s.request("POST /x HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                    + "Content-Length: " + body.length() + "\r\n\r\n" + body);
+            assertThat(r.bodyText()).isEqualTo("from a");
+            assertThat(a.requests().getFirst()).contains("Content-Length: 100000").endsWith("\r\n\r\n" + body);
+        }
+    }
 }

@@ -31,15 +31,7 @@ public final class NginxReference implements AutoCloseable {
     }
 
     public static NginxReference start(String conf, Map<String, String> files) throws Exception {
-        Path prefix = Files.createTempDirectory("nginx-ref");
-        Files.createDirectories(prefix.resolve("conf"));
-        Files.createDirectories(prefix.resolve("html"));
-        Files.createDirectories(prefix.resolve("logs"));
-        for (Map.Entry<String, String> f : files.entrySet()) {
-            Path p = prefix.resolve(f.getKey());
-            Files.createDirectories(p.getParent());
-            Files.writeString(p, f.getValue());
-        }
+        Path prefix = TestPrefix.create("nginx-ref", files);
         int port = TestServer.freePort();
         // one line, prepended to the conf's first line, so chunk names keep their line numbers
         String head = "load_module " + MODULES.resolve("ndk_http_module.so") + "; "

@@ -38,15 +38,7 @@ public final class TestServer implements AutoCloseable {
 
     /** files: paths relative to the prefix → content, written before the server starts. */
     public static TestServer start(String conf, Map<String, String> files) throws Exception {
-        Path prefix = Files.createTempDirectory("jresty-test");
-        Files.createDirectories(prefix.resolve("conf"));
-        Files.createDirectories(prefix.resolve("html"));
-        Files.createDirectories(prefix.resolve("logs"));
-        for (Map.Entry<String, String> f : files.entrySet()) {
-            Path p = prefix.resolve(f.getKey());
-            Files.createDirectories(p.getParent());
-            Files.writeString(p, f.getValue());
-        }
+        Path prefix = TestPrefix.create("jresty-test", files);
         int port = freePort();
         Path confFile = prefix.resolve("conf/nginx.conf");
         Files.writeString(confFile, conf.replace("$TEST_NGINX_SERVER_PORT", String.valueOf(port))

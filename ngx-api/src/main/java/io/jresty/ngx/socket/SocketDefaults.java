@@ -1,0 +1,22 @@
+package io.jresty.ngx.socket;
+
+import io.jresty.ngx.NgxContext;
+
+/**
+ * The lua_socket_* directives in force for a request: timeouts in milliseconds, the
+ * keepalive pool size and idle timeout. The server may put one in the request's
+ * attributes under this class; without one, lua-nginx-module's defaults apply.
+ */
+public record SocketDefaults(long connectTimeout, long sendTimeout, long readTimeout, int poolSize,
+        long keepaliveTimeout, boolean logErrors) {
+    /** lua-nginx-module's defaults: 60s timeouts, pools of 30, 60s idle, errors logged. */
+    public static final SocketDefaults NGINX = new SocketDefaults(60_000, 60_000, 60_000, 30, 60_000, true);
+
+    static SocketDefaults of(NgxContext ctx) {
+        if (ctx != null && ctx.request() != null
+                && ctx.request().attributes().get(SocketDefaults.class) instanceof SocketDefaults d) {
+            return d;
+        }
+        return NGINX;
+    }
+}

@@ -1,0 +1,149 @@
+package io.jresty.ngx.socket;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
+import java.security.cert.X509Certificate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+
+/**
+ * Certificate checks for sslhandshake: the handshake itself trusts anything (nginx's
+ * default, ssl_verify off); verification runs afterwards so its failure can be told
+ * apart and worded as OpenSSL's verify errors ("18: self-signed certificate").
+ */
+final class TlsTrust {
+    private static volatile SSLContext trustAll;
+
+    private TlsTrust() {}
+
+    static SSLContext trustAll() {
+        SSLContext c = trustAll;
+        if (c == null) {
+            try {
+                c = SSLContext.getInstance("TLS");
+                c.init(null, new TrustManager[] {new AnyCertificate()}, null);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+            trustAll = c;
+        }
+        return c;
+    }
+
+    /** The verify error for the peer's chain and name, or null when both are good. */
+    static String verify(SSLSession session, String serverName) {
+        X509Certificate[] chain;
+        try {
+            Certificate[] peer = session.getPeerCertificates();
+            chain = new X509Certificate[peer.length];
+            for (int i = 0; i < peer.length; i++) {
+                chain[i] = (X509Certificate) peer[i];
+            }
+        } catch (SSLPeerUnverifiedException e) {
+            return "handshake failed";
+        }
+        try {
+            defaultTrust().checkServerTrusted(chain, "UNKNOWN");
+        } catch (GeneralSecurityException e) {
+            return chainError(chain, e);
+        }
+        if (serverName != null && !matches(chain[0], serverName)) {
+            return "certificate host mismatch";
+        }
+        return null;
+    }
+
+    private static String chainError(X509Certificate[] chain, GeneralSecurityException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CertificateExpiredException) {
+                return "10: certificate has expired";
+            }
+            if (t instanceof CertificateNotYetValidException) {
+                return "9: certificate is not yet valid";
+            }
+        }
+        X509Certificate leaf = chain[0];
+        if (chain.length == 1 && leaf.getSubjectX500Principal().equals(leaf.getIssuerX500Principal())) {
+            return "18: self-signed certificate";
+        }
+        return "20: unable to get local issuer certificate";
+    }
+
+    /** RFC 6125 in short: DNS names (one leading wildcard label) and IP addresses, else the CN. */
+    static boolean matches(X509Certificate cert, String name) {
+        String host = name.toLowerCase(Locale.ROOT);
+        boolean sawDns = false;
+        try {
+            Collection<List<?>> alternatives = cert.getSubjectAlternativeNames();
+            if (alternatives != null) {
+                for (List<?> alt : alternatives) {
+                    int type = (Integer) alt.get(0);
+                    String value = String.valueOf(alt.get(1)).toLowerCase(Locale.ROOT);
+                    if (type == 2) {
+                        sawDns = true;
+                        if (dnsMatch(value, host)) {
+                            return true;
+                        }
+                    } else if (type == 7 && value.equals(host)) {
+                        return true;
+                    }
+                }
+            }
+        } catch (java.security.cert.CertificateParsingException e) {
+            return false;
+        }
+        if (sawDns) {
+            return false;
+        }
+        String dn = cert.getSubjectX500Principal().getName();
+        for (String part : dn.split(",")) {
+            if (part.trim().toUpperCase(Locale.ROOT).startsWith("CN=")) {
+                return dnsMatch(part.trim().substring(3).toLowerCase(Locale.ROOT), host);
+            }
+        }
+        return false;
+    }
+
+    private static boolean dnsMatch(String pattern, String host) {
+        if (pattern.startsWith("*.")) {
+            int dot = host.indexOf('.');
+            return dot > 0 && host.substring(dot).equals(pattern.substring(1));
+        }
+        return pattern.equals(host);
+    }
+
+    private static X509TrustManager defaultTrust() throws GeneralSecurityException {
+        TrustManagerFactory f = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        f.init((KeyStore) null);
+        for (TrustManager m : f.getTrustManagers()) {
+            if (m instanceof X509TrustManager x) {
+                return x;
+            }
+        }
+        throw new GeneralSecurityException("no X509 trust manager");
+    }
+
+    /** ssl_verify off: nginx completes the handshake with any certificate. */
+    private static final class AnyCertificate implements X509TrustManager {
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
+    }
+}
