@@ -392,3 +392,34 @@ GET /p
 timed
 --- error_log
 response time format ok: true
+
+=== TEST 21: proxy_redirect default points the upstream's Location back through the proxy
+--- config
+location /up/ {
+    content_by_lua_block { ngx.redirect("http://127.0.0.1:$TEST_NGINX_SERVER_PORT/up/next", 302) }
+}
+location /p/ {
+    proxy_pass http://127.0.0.1:$TEST_NGINX_SERVER_PORT/up/;
+    header_filter_by_lua_block { ngx.header["X-Location"] = ngx.header.location }
+}
+--- request
+GET /p/start
+--- error_code: 302
+--- response_headers
+X-Location: /p/next
+
+=== TEST 22: without a URI part, the proxy_pass URL and "/" become "/"
+--- config
+location /other {
+    content_by_lua_block { ngx.redirect("http://127.0.0.1:$TEST_NGINX_SERVER_PORT/elsewhere", 301) }
+}
+location /p {
+    rewrite ^ /other break;
+    proxy_pass http://127.0.0.1:$TEST_NGINX_SERVER_PORT;
+    header_filter_by_lua_block { ngx.header["X-Location"] = ngx.header.location }
+}
+--- request
+GET /p
+--- error_code: 301
+--- response_headers
+X-Location: /elsewhere

@@ -210,7 +210,11 @@ public final class ProxyContent {
             }
             r.status(h.status());
             for (Map.Entry<String, String> e : h.headers()) {
-                if (!HIDDEN.contains(e.getKey().toLowerCase(Locale.ROOT))) {
+                String name = e.getKey().toLowerCase(Locale.ROOT);
+                if (name.equals("location")) {
+                    r.responseHeaders().add(e.getKey(), ProxyRedirect.rewrite(e.getValue(), conf.pass(),
+                            r.location().pattern()));
+                } else if (!HIDDEN.contains(name)) {
                     r.responseHeaders().add(e.getKey(), e.getValue());
                 }
             }
