@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One try of a request against one peer: connect (or take a kept connection), send the head
@@ -66,13 +67,27 @@ final class Attempt {
         return exchange(c, head, body, timeouts);
     }
 
+    /** Stops the send deadline; true when it already fired (then the socket is closed). */
+    private static boolean timedOut(ScheduledFuture<?> deadline, AtomicBoolean fired) {
+        if (deadline == null) {
+            return false;
+        }
+        deadline.cancel(false);
+        return fired.get();
+    }
+
     private static Result exchange(UpstreamConnection c, UpstreamRequest.Head head, byte[] body, Timeouts timeouts) {
         // a blocking socket write has no timeout in java.net: proxy_send_timeout closes the socket instead.
         // A request that fits the kernel's socket buffers never blocks on a fresh or idle connection, so only
         // larger ones pay for arming the timer (one timer-thread wakeup per request showed in throughput)
         long size = head.bytes().length + (body == null ? 0 : body.length);
-        ScheduledFuture<?> deadline = size <= UNBLOCKED_WRITE ? null : SEND_TIMER.schedule(c::close,
-                Math.max(1, timeouts.send()), TimeUnit.MILLISECONDS);
+        // fired is set before the close, so a write that fails from that close sees it (a running task can
+        // still be cancelled, so cancel() alone cannot tell)
+        AtomicBoolean fired = new AtomicBoolean();
+        ScheduledFuture<?> deadline = size <= UNBLOCKED_WRITE ? null : SEND_TIMER.schedule(() -> {
+            fired.set(true);
+            c.close();
+        }, Math.max(1, timeouts.send()), TimeUnit.MILLISECONDS);
         try {
             c.out().write(head.bytes());
             if (body != null) {
@@ -81,14 +96,14 @@ final class Attempt {
             c.out().flush();
         } catch (IOException e) {
             c.close();
-            if (deadline != null && !deadline.cancel(false)) {
+            if (timedOut(deadline, fired)) {
                 return new Failure(ProxyConf.NextUpstream.TIMEOUT,
                         "upstream timed out (110: Connection timed out) while sending request to upstream");
             }
             return new Failure(ProxyConf.NextUpstream.ERROR, "send() failed (" + e.getMessage()
                     + ") while sending request to upstream");
         }
-        if (deadline != null && !deadline.cancel(false)) {
+        if (timedOut(deadline, fired)) {
             return new Failure(ProxyConf.NextUpstream.TIMEOUT,
                     "upstream timed out (110: Connection timed out) while sending request to upstream");
         }
