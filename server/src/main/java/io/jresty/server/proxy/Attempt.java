@@ -32,7 +32,11 @@ final class Attempt {
     record Response(ResponseHead head, UpstreamConnection connection) implements Result {}
 
     /** The try failed before a response head arrived. */
-    record Failure(ProxyConf.NextUpstream kind, String message) implements Result {
+    record Failure(ProxyConf.NextUpstream kind, String message, boolean sent) implements Result {
+        Failure(ProxyConf.NextUpstream kind, String message) {
+            this(kind, message, false);
+        }
+
         boolean timeout() {
             return kind == ProxyConf.NextUpstream.TIMEOUT;
         }
@@ -113,19 +117,20 @@ final class Attempt {
         } catch (SocketTimeoutException e) {
             c.close();
             return new Failure(ProxyConf.NextUpstream.TIMEOUT,
-                    "upstream timed out (110: Connection timed out) while reading response header from upstream");
+                    "upstream timed out (110: Connection timed out) while reading response header from upstream",
+                    true);
         } catch (ResponseHead.InvalidHeader e) {
             c.close();
             return new Failure(ProxyConf.NextUpstream.INVALID_HEADER,
-                    e.getMessage() + " while reading response header from upstream");
+                    e.getMessage() + " while reading response header from upstream", true);
         } catch (EOFException e) {
             c.close();
             return new Failure(ProxyConf.NextUpstream.ERROR,
-                    "upstream prematurely closed connection while reading response header from upstream");
+                    "upstream prematurely closed connection while reading response header from upstream", true);
         } catch (IOException e) {
             c.close();
             return new Failure(ProxyConf.NextUpstream.ERROR,
-                    "recv() failed (" + e.getMessage() + ") while reading response header from upstream");
+                    "recv() failed (" + e.getMessage() + ") while reading response header from upstream", true);
         }
     }
 }

@@ -30,6 +30,8 @@ public final class ProxyContent {
             "trailer", "upgrade", "proxy-connection", "date", "server", "x-pad", "x-accel-expires",
             "x-accel-redirect", "x-accel-limit-rate", "x-accel-buffering", "x-accel-charset");
 
+    private static final Set<String> NON_IDEMPOTENT = Set.of("POST", "LOCK", "PATCH");
+
     private final Upstreams upstreams;
     private final BalancerRunner balancer;
     private final ErrorLog log;
@@ -156,14 +158,19 @@ public final class ProxyContent {
                             group.failed(peer);
                         }
                         lastFailure("failed", f.timeout() ? 504 : 502);
-                        if (canRetry && conf.nextUpstream().contains(f.kind())) {
+                        // nginx does not send a POST, LOCK or PATCH twice unless told non_idempotent
+                        boolean idempotent = !f.sent() || !NON_IDEMPOTENT.contains(r.method())
+                                || conf.nextUpstream().contains(ProxyConf.NextUpstream.NON_IDEMPOTENT);
+                        if (canRetry && idempotent && conf.nextUpstream().contains(f.kind())) {
                             continue;
                         }
                         return f.timeout() ? 504 : 502;
                     }
                     case Attempt.Response resp -> {
                         int status = resp.head().status();
-                        if (canRetry && conf.retriesStatus(status)) {
+                        boolean again = !NON_IDEMPOTENT.contains(r.method())
+                                || conf.nextUpstream().contains(ProxyConf.NextUpstream.NON_IDEMPOTENT);
+                        if (canRetry && again && conf.retriesStatus(status)) {
                             resp.connection().close();
                             v.tried(addr, String.valueOf(status), millis, millis);
                             boolean counts = status != 403 && status != 404;
@@ -228,9 +235,10 @@ public final class ProxyContent {
             } catch (IOException e) {
                 c.close();
                 v.finished((System.nanoTime() - start) / 1_000_000);
-                error(e instanceof java.net.SocketTimeoutException
+                String message = e instanceof java.net.SocketTimeoutException
                         ? "upstream timed out (110: Connection timed out) while reading upstream"
-                        : "upstream prematurely closed connection while reading upstream", "http://" + addr + urlPath());
+                        : "upstream prematurely closed connection while reading upstream";
+                error(message, "http://" + addr + urlPath());
                 // the head already went to the filters: nginx can only cut the client connection
                 return 444;
             }

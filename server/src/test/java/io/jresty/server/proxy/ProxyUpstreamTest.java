@@ -179,4 +179,22 @@ class ProxyUpstreamTest {
             assertThat(a.requests().getFirst()).contains("Content-Length: 100000").endsWith("\r\n\r\n" + body);
         }
     }
+
+    @Test
+    void aPostSentToAPeerThatTimedOutIsNotSentAgainUnlessNonIdempotent() throws Exception {
+        String upstream = "upstream backend { server %s; server %s; }";
+        try (FakeUpstream slow = FakeUpstream.start("slow", SLOW); FakeUpstream a = FakeUpstream.start("a", HEALTHY);
+             TestServer once = proxy(upstream.formatted(slow.address(), a.address()),
+                     "location / { proxy_read_timeout 300ms; proxy_pass http://backend; }");
+             TestServer twice = proxy(upstream.formatted(slow.address(), a.address()),
+                     "location / { proxy_read_timeout 300ms; proxy_next_upstream error timeout non_idempotent; "
+                             + "proxy_pass http://backend; }")) {
+            String post = "POST /x HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Length: 2\r\n\r\nhi";
+            assertThat(once.request(post).status()).isEqualTo(504);
+            assertThat(a.requests()).isEmpty();
+            RawHttp.Response r = twice.request(post);
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.bodyText()).isEqualTo("from a");
+        }
+    }
 }
