@@ -61,7 +61,8 @@ class DynamicUpstreamTest {
                 assertThat(s.get("/x").bodyText()).isEqualTo("from a");
             }
             assertThat(b.requests()).hasSize(before);
-            assertThat(s.errorLog()).contains("healthcheck: peer " + b.address() + " is turned down after 2 failure(s)");
+            assertThat(s.errorLog())
+                    .contains("healthcheck: peer " + b.address() + " is turned down after 2 failure(s)");
             b.healthStatus(200);
             awaitPeer(s, b.address(), p -> p.path("state").asText().equals("up"));
             assertThat(s.errorLog()).contains("healthcheck: peer " + b.address() + " is turned up after 2 success(es)");

@@ -53,7 +53,8 @@ class ProxyTimeoutsTest {
 
     @Test
     void leastConnSendsNewRequestsAwayFromABusyPeer() throws Exception {
-        try (FakeUpstream slow = FakeUpstream.start("slow", SLOW); FakeUpstream fast = FakeUpstream.start("fast", HEALTHY);
+        try (FakeUpstream slow = FakeUpstream.start("slow", SLOW);
+             FakeUpstream fast = FakeUpstream.start("fast", HEALTHY);
              TestServer s = TestServer.start(TestServer.serverConf(null, "upstream backend { least_conn; server "
                      + slow.address() + "; server " + fast.address() + "; }",
                      "location / { proxy_pass http://backend; }"))) {

@@ -84,7 +84,8 @@ class ProxyUpstreamTest {
 
     @Test
     void http500IsRetriedOnlyWhenProxyNextUpstreamSaysSo() throws Exception {
-        try (FakeUpstream bad = FakeUpstream.start("bad", STATUS_500); FakeUpstream a = FakeUpstream.start("a", HEALTHY);
+        try (FakeUpstream bad = FakeUpstream.start("bad", STATUS_500);
+             FakeUpstream a = FakeUpstream.start("a", HEALTHY);
              TestServer retry = proxy("upstream backend { server " + bad.address() + "; server " + a.address()
                      + "; }", "location / { proxy_next_upstream error timeout http_500; proxy_pass http://backend; "
                      + SHOW_TRIES + " }");
