@@ -231,6 +231,10 @@ public final class ProxyContent {
             try {
                 for (byte[] chunk = b.next(); chunk != null; chunk = b.next()) {
                     r.write(chunk);
+                    if (!conf.buffering()) {
+                        // proxy_buffering off: each piece goes to the client as it comes
+                        r.flush(false);
+                    }
                 }
             } catch (IOException e) {
                 c.close();

@@ -8,6 +8,7 @@
  * {@code proxy_connect_timeout}, {@code proxy_send_timeout}, {@code proxy_read_timeout},
  * {@code proxy_next_upstream} (error, timeout, invalid_header, http_5xx/403/404/429,
  * non_idempotent, off), {@code proxy_next_upstream_tries}, {@code proxy_intercept_errors},
+ * {@code proxy_buffering off} (each piece is flushed to the client as it comes),
  * {@code proxy_redirect default} behaviour; {@code upstream} with {@code server ... weight=
  * max_fails= fail_timeout= backup down}, {@code keepalive}, {@code least_conn},
  * {@code hash $key [consistent]}, {@code balancer_by_lua_block}/{@code _file}. Variables:
@@ -21,8 +22,7 @@
  * virtual thread costs nothing while it waits.
  *
  * <p>Not done: https upstreams (refused at conf time, in nginx's words for a build without SSL),
- * proxy_buffering off (responses reach the client when complete, since the server writes whole
- * responses), proxy_redirect with explicit arguments, proxy_hide_header/proxy_pass_header,
+ * proxy_redirect with explicit arguments, proxy_hide_header/proxy_pass_header,
  * proxy_cache. A response that fails midway closes the client connection without a response
  * (nginx has already sent the head and part of the body at that point).
  */

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class FakeUpstream implements AutoCloseable {
     /** What the upstream does with a request. */
-    enum Mode { HEALTHY, SLOW, STATUS_500, CUT_MIDWAY, NOT_READING }
+    enum Mode { HEALTHY, SLOW, STATUS_500, CUT_MIDWAY, NOT_READING, IN_TWO_PARTS }
 
     private final String name;
     private final ServerSocket socket;
@@ -29,6 +29,8 @@ final class FakeUpstream implements AutoCloseable {
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private volatile Mode mode;
     private volatile int healthStatus = 200;
+    /** IN_TWO_PARTS sends its second part once this is counted down. */
+    final java.util.concurrent.CountDownLatch secondPart = new java.util.concurrent.CountDownLatch(1);
 
     private FakeUpstream(String name, Mode mode) throws IOException {
         this.name = name;
@@ -115,6 +117,14 @@ final class FakeUpstream implements AutoCloseable {
                         Thread.sleep(2_000);
                         write(out, 200, "late from " + name, true);
                         return;
+                    }
+                    case IN_TWO_PARTS -> {
+                        out.write("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n6\r\nfirst \r\n"
+                                .getBytes(StandardCharsets.ISO_8859_1));
+                        out.flush();
+                        secondPart.await();
+                        out.write("6\r\nsecond\r\n0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                        out.flush();
                     }
                     case CUT_MIDWAY -> {
                         out.write(("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\nonly part of it")

@@ -72,4 +72,27 @@ class ProxyTimeoutsTest {
             pool.shutdown();
         }
     }
+
+    @Test
+    void withProxyBufferingOffTheFirstPartReachesTheClientBeforeTheUpstreamEnds() throws Exception {
+        try (FakeUpstream parts = FakeUpstream.start("parts", FakeUpstream.Mode.IN_TWO_PARTS);
+             TestServer s = TestServer.start(TestServer.serverConf(null, "", "location / { proxy_buffering off; "
+                     + "proxy_pass http://" + parts.address() + "; }"));
+             java.net.Socket client = new java.net.Socket("127.0.0.1", s.port())) {
+            client.setSoTimeout(10_000);
+            client.getOutputStream().write("GET /x HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            java.io.InputStream in = client.getInputStream();
+            StringBuilder seen = new StringBuilder();
+            while (!seen.toString().contains("first ")) {
+                int c = in.read();
+                assertThat(c).as("response so far: " + seen).isNotNegative();
+                seen.append((char) c);
+            }
+            // only now may the upstream finish: with buffering, the test would wait here in vain
+            parts.secondPart.countDown();
+            seen.append(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1));
+            assertThat(seen.toString()).startsWith("HTTP/1.1 200").contains("second");
+        }
+    }
 }
