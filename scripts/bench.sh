@@ -17,7 +17,7 @@ root=$(cd "$here/.." && pwd)
 bench_dir="$here/bench"
 source "$bench_dir/servers.sh"
 
-all_scenarios="hello,chain,chain-dynacode,static,shdict,cjson,dynacode-1000"
+all_scenarios="hello,chain,chain-dynacode,static,shdict,cjson,proxy,dynacode-1000"
 if [ "${BENCH_QUICK:-0}" = 1 ]; then
   : "${BENCH_ROUNDS:=2}" "${BENCH_DURATION:=3}" "${BENCH_WARMUP:=3}"
 fi
@@ -94,6 +94,7 @@ declare -A spec=(
   [static]="static.conf /static/1k.txt localhost nginx,jresty 0"
   [shdict]="shdict.conf /incr localhost nginx,jresty 0"
   [cjson]="cjson.conf /json localhost nginx,jresty 0"
+  [proxy]="proxy.conf /proxy localhost nginx,jresty 0"
   [dynacode-1000]="dynacode.conf /?token=token d1000.bench.test jresty 1000"
 )
 

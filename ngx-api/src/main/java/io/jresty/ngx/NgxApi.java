@@ -47,6 +47,7 @@ public final class NgxApi {
         globals.get("package").get("loaded").set("ngx", ngx);
         // lua-resty-core's require "ngx.re" (split, opt): ngx.re has them too
         globals.get("package").get("loaded").set("ngx.re", ngx.get("re"));
+        globals.get("package").get("loaded").set("ngx.balancer", io.jresty.ngx.balancer.NgxBalancer.module());
         io.jresty.ngx.dynacode.DynacodeModule.install(globals, env);
         io.jresty.ngx.semaphore.NgxSemaphore.preload(globals);
         return ngx;

@@ -37,6 +37,8 @@ final class DirectiveRules {
             }
             case "server_tokens" -> requireOneOf(args.get(0), Set.of("on", "off", "build"), where);
             case "proxy_http_version" -> requireOneOf(args.get(0), Set.of("1.0", "1.1"), where);
+            case "proxy_pass" -> VariableNames.check(args.get(0), where);
+            case "proxy_set_header" -> VariableNames.check(args.get(1), where);
             case "keepalive" -> {
                 if (!ConfValues.isNumber(args.get(0)) || Long.parseLong(args.get(0)) == 0) {
                     throw new ConfException("invalid value \"" + args.get(0) + "\" in \"keepalive\" directive "

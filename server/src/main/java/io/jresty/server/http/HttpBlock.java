@@ -11,6 +11,7 @@ import java.util.Map;
  *
  * @param sharedDicts lua_shared_dict name → size in bytes
  * @param errorLog    error_log path (null = stderr) and level word
+ * @param upstreams   upstream blocks by name
  * @param warnings    what the conf asks that jresty accepts but does not do, in nginx's [warn] form
  * @param timers      lua_max_pending_timers and lua_max_running_timers
  * @param client      client_header_timeout, client_body_timeout, send_timeout, large_client_header_buffers
@@ -31,5 +32,6 @@ public record HttpBlock(
         Map<String, String> mimeTypes,
         List<ServerBlock> servers,
         List<String> warnings,
-        io.jresty.ngx.timer.TimerLimits timers) {
+        io.jresty.ngx.timer.TimerLimits timers,
+        Map<String, io.jresty.server.proxy.UpstreamBlock> upstreams) {
 }

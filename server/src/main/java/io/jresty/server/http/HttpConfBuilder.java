@@ -109,7 +109,8 @@ public final class HttpConfBuilder {
         return new HttpBlock(prefix, confFile, workers, connections, errorLogPath, errorLogLevel, packagePath,
                 Map.copyOf(dicts), init, initWorker, keepalive, ClientLimits.of(block, ClientLimits.DEFAULTS),
                 mime == null ? MimeTypes.BUILT_IN : Map.copyOf(mime), List.copyOf(servers), List.copyOf(warnings),
-                new io.jresty.ngx.timer.TimerLimits(maxPendingTimers, maxRunningTimers));
+                new io.jresty.ngx.timer.TimerLimits(maxPendingTimers, maxRunningTimers),
+                io.jresty.server.proxy.UpstreamDirectives.read(block, d -> lua.chunk(d, Phase.BALANCER, 0)));
     }
 
     private ServerBlock server(ConfDirective d, Settings inherited) throws ConfException {

@@ -75,6 +75,8 @@ final class LocationBuilder {
             }
         }
         Settings own = settings.apply(parent, d.block());
+        io.jresty.server.proxy.ProxyDirectives.checkLocation(own.proxy(), d,
+                modifier.isRegex() || modifier == LocationBlock.Modifier.NAMED);
         List<RewriteStep> steps = new ArrayList<>();
         boolean internal = false;
         for (ConfDirective inner : d.block()) {

@@ -18,6 +18,7 @@ import java.util.Map;
  * @param lua         *_by_lua handlers, merged per phase
  * @param luaBudgetMs lua_budget: the time one handler may run, in ms (0: no budget)
  * @param request     settings the request-facing ngx API obeys
+ * @param proxy       proxy_* settings
  */
 public record Settings(
         Path root,
@@ -29,7 +30,8 @@ public record Settings(
         long maxBodySize,
         LuaHandlers lua,
         long luaBudgetMs,
-        RequestConf request) {
+        RequestConf request,
+        io.jresty.server.proxy.ProxyConf proxy) {
 
     /** add_header name value [always]; */
     public record AddHeader(String name, Template value, boolean always) {}
@@ -39,47 +41,63 @@ public record Settings(
 
     public static Settings defaults(Path prefix) {
         return new Settings(prefix.resolve("html"), null, List.of("index.html"), "text/plain",
-                List.of(), Map.of(), 1024 * 1024, LuaHandlers.none(), 0, RequestConf.DEFAULT);
+                List.of(), Map.of(), 1024 * 1024, LuaHandlers.none(), 0, RequestConf.DEFAULT,
+                io.jresty.server.proxy.ProxyConf.defaults());
     }
 
     public Settings withRoot(Path root) {
-        return new Settings(root, null, index, defaultType, addHeaders, errorPages, maxBodySize, lua, luaBudgetMs, request);
+        return new Settings(root, null, index, defaultType, addHeaders, errorPages, maxBodySize, lua, luaBudgetMs, request,
+                proxy);
     }
 
     public Settings withAlias(Path alias) {
-        return new Settings(root, alias, index, defaultType, addHeaders, errorPages, maxBodySize, lua, luaBudgetMs, request);
+        return new Settings(root, alias, index, defaultType, addHeaders, errorPages, maxBodySize, lua, luaBudgetMs, request,
+                proxy);
     }
 
     public Settings withIndex(List<String> index) {
-        return new Settings(root, alias, index, defaultType, addHeaders, errorPages, maxBodySize, lua, luaBudgetMs, request);
+        return new Settings(root, alias, index, defaultType, addHeaders, errorPages, maxBodySize, lua, luaBudgetMs, request,
+                proxy);
     }
 
     public Settings withDefaultType(String defaultType) {
-        return new Settings(root, alias, index, defaultType, addHeaders, errorPages, maxBodySize, lua, luaBudgetMs, request);
+        return new Settings(root, alias, index, defaultType, addHeaders, errorPages, maxBodySize, lua, luaBudgetMs, request,
+                proxy);
     }
 
     public Settings withAddHeaders(List<AddHeader> addHeaders) {
-        return new Settings(root, alias, index, defaultType, addHeaders, errorPages, maxBodySize, lua, luaBudgetMs, request);
+        return new Settings(root, alias, index, defaultType, addHeaders, errorPages, maxBodySize, lua, luaBudgetMs, request,
+                proxy);
     }
 
     public Settings withErrorPages(Map<Integer, ErrorPage> errorPages) {
-        return new Settings(root, alias, index, defaultType, addHeaders, errorPages, maxBodySize, lua, luaBudgetMs, request);
+        return new Settings(root, alias, index, defaultType, addHeaders, errorPages, maxBodySize, lua, luaBudgetMs, request,
+                proxy);
     }
 
     public Settings withMaxBodySize(long maxBodySize) {
-        return new Settings(root, alias, index, defaultType, addHeaders, errorPages, maxBodySize, lua, luaBudgetMs, request);
+        return new Settings(root, alias, index, defaultType, addHeaders, errorPages, maxBodySize, lua, luaBudgetMs, request,
+                proxy);
     }
 
     public Settings withLua(LuaHandlers lua) {
-        return new Settings(root, alias, index, defaultType, addHeaders, errorPages, maxBodySize, lua, luaBudgetMs, request);
+        return new Settings(root, alias, index, defaultType, addHeaders, errorPages, maxBodySize, lua, luaBudgetMs, request,
+                proxy);
     }
 
     public Settings withLuaBudget(long luaBudgetMs) {
-        return new Settings(root, alias, index, defaultType, addHeaders, errorPages, maxBodySize, lua, luaBudgetMs, request);
+        return new Settings(root, alias, index, defaultType, addHeaders, errorPages, maxBodySize, lua, luaBudgetMs, request,
+                proxy);
     }
 
     public Settings withRequest(RequestConf request) {
-        return new Settings(root, alias, index, defaultType, addHeaders, errorPages, maxBodySize, lua, luaBudgetMs, request);
+        return new Settings(root, alias, index, defaultType, addHeaders, errorPages, maxBodySize, lua, luaBudgetMs, request,
+                proxy);
+    }
+
+    public Settings withProxy(io.jresty.server.proxy.ProxyConf proxy) {
+        return new Settings(root, alias, index, defaultType, addHeaders, errorPages, maxBodySize, lua, luaBudgetMs, request,
+                proxy);
     }
 
     /** An inner level starts from its parent's settings, without the parent's alias. */

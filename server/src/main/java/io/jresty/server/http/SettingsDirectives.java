@@ -60,7 +60,7 @@ final class SettingsDirectives {
         if (!pages.isEmpty()) {
             s = s.withErrorPages(Map.copyOf(pages));
         }
-        return s.withLua(handlers);
+        return s.withLua(handlers).withProxy(io.jresty.server.proxy.ProxyDirectives.apply(s.proxy(), block));
     }
 
     private static boolean on(ConfDirective d) {

@@ -27,6 +27,7 @@ public final class RequestPipeline {
     private final RewritePhase rewrites;
     private final StaticContent statics;
     private final OutputFilters filters;
+    private final io.jresty.server.proxy.ProxyContent proxy;
     private final ErrorLog log;
     private final java.nio.file.Path bodyTemp;
 
@@ -37,6 +38,7 @@ public final class RequestPipeline {
         this.rewrites = new RewritePhase(lua);
         this.statics = new StaticContent(http.mimeTypes());
         this.filters = new OutputFilters(pool, lua);
+        this.proxy = new io.jresty.server.proxy.ProxyContent(http, pool, log);
         this.bodyTemp = http.prefix().resolve("client_body_temp");
     }
 
@@ -146,6 +148,9 @@ public final class RequestPipeline {
         if (content != null) {
             outcome = lua.run(worker, r, Phase.CONTENT, content);
             return outcome == Outcome.NEXT ? new Outcome.Finish(0) : outcome;
+        }
+        if (io.jresty.server.proxy.ProxyContent.proxies(r.location())) {
+            return new Outcome.Finish(proxy.serve(worker, r));
         }
         return statics.serve(r);
     }

@@ -36,7 +36,7 @@ public final class Variables {
     }
 
     public boolean exists(HttpRequestState r, String name) {
-        return READ_ONLY.contains(name) || WRITABLE.contains(name) || declared.contains(name)
+        return READ_ONLY.contains(name) || io.jresty.server.proxy.UpstreamVariables.NAMES.contains(name) || WRITABLE.contains(name) || declared.contains(name)
                 || r.userVariables().containsKey(name) || name.startsWith("arg_") || name.startsWith("http_")
                 || name.startsWith("cookie_") || name.startsWith("sent_http_") || isDigits(name);
     }
@@ -50,7 +50,8 @@ public final class Variables {
             r.userVariables().put(name, value);
             return null;
         }
-        if (READ_ONLY.contains(name) || name.startsWith("arg_") || name.startsWith("http_")
+        if (READ_ONLY.contains(name) || io.jresty.server.proxy.UpstreamVariables.NAMES.contains(name)
+                || name.startsWith("arg_") || name.startsWith("http_")
                 || name.startsWith("cookie_") || name.startsWith("sent_http_") || isDigits(name)) {
             return "variable \"" + name + "\" not changeable";
         }
@@ -79,6 +80,9 @@ public final class Variables {
         }
         if (name.startsWith("cookie_")) {
             return CookieValue.of(r.requestHeader("Cookie"), name.substring(7));
+        }
+        if (io.jresty.server.proxy.UpstreamVariables.NAMES.contains(name)) {
+            return io.jresty.server.proxy.UpstreamVariables.value(r, name);
         }
         return builtIn(r, name);
     }

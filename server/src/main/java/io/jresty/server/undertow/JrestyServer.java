@@ -48,8 +48,9 @@ public final class JrestyServer implements AutoCloseable {
         env.service(io.jresty.ngx.timer.TimerService.class,
                 () -> new io.jresty.ngx.timer.TimerService(env, http.timers()));
         this.pool = new WorkerPool(http.workerProcesses(), http.packagePath(), env);
-        pool.runEverywhere(http.initByLua(), Phase.INIT);
+        // the pipeline installs modules (jresty.upstream) that init_by_lua may require
         RequestPipeline pipeline = new RequestPipeline(http, pool, log);
+        pool.runEverywhere(http.initByLua(), Phase.INIT);
         Variables variables = new Variables(clock, declaredVariables(http));
         Undertow.Builder builder = Undertow.builder()
                 .setByteBufferPool(new DefaultByteBufferPool(true, 16 * 1024, -1, 0))

@@ -22,6 +22,7 @@ import org.luaj.vm2.LuaFunction;
 public final class WorkerPool {
     private final List<LuaWorker> workers;
     private final List<Map<CompiledChunk, LuaFunction>> bound;
+    private final ServerEnvironment env;
 
     public WorkerPool(int count, String packagePath, ServerEnvironment env) {
         List<LuaWorker> ws = new ArrayList<>(count);
@@ -34,6 +35,11 @@ public final class WorkerPool {
         }
         this.workers = List.copyOf(ws);
         this.bound = List.copyOf(bs);
+        this.env = env;
+    }
+
+    public ServerEnvironment environment() {
+        return env;
     }
 
     public List<LuaWorker> workers() {
