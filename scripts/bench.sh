@@ -200,7 +200,7 @@ run_scenario() { # scenario workers
     stop_server "${pid[$server]}"
     # the prefix goes away with the run: keep what the server said
     for log in "${prefix[$server]}"/logs/*.log; do
-      [ -s "$log" ] && cp "$log" "$results/rounds/$scenario-w$workers-$server-$(basename "$log")"
+      if [ -s "$log" ]; then cp "$log" "$results/rounds/$scenario-w$workers-$server-$(basename "$log")"; fi
     done
   done
 }
