@@ -31,13 +31,18 @@ BENCH_CONNECTIONS=${BENCH_CONNECTIONS:-32}
 BENCH_SWAPS=${BENCH_SWAPS:-3}
 results=${BENCH_RESULTS:-$bench_dir/results}
 
-# JVM flags, chosen by measurement on scenarios hello and chain (see the report in
-# scripts/bench/results/gc.md): a fixed heap keeps the footprint comparable with nginx and
-# avoids resizing; ParallelGC gave the best throughput and p99 of the three collectors at this
-# size (the heap is almost all short-lived garbage, so a throughput collector wins, and ZGC's
-# and G1's barriers cost a few percent on every allocation). The last flag silences JDK 25's
-# warning about jboss-threads' use of sun.misc.Unsafe.
-: "${JRESTY_JAVA_OPTS:=-Xms256m -Xmx256m -XX:+UseParallelGC -XX:+UseCompressedOops --sun-misc-unsafe-memory-access=allow}"
+# JVM flags, chosen by measurement (scripts/bench/compare-jvm.sh, results in
+# scripts/bench/results/jvm.md; hello and chain, 2 workers, each run beside nginx):
+# - collector: ParallelGC, G1 and ZGC gave jresty/nginx ratios within this machine's noise of
+#   each other (0.60-1.02 across runs), but ParallelGC kept the smallest peak RSS (357-417 MB
+#   against G1's 448-487 and ZGC's 491-524 at the same heap); the heap is almost all
+#   short-lived per-request garbage, which a throughput collector handles best.
+# - heap: 256 MB fixed. 128 MB does not survive the benchmark: the direct buffers Undertow
+#   keeps (MaxDirectMemorySize defaults to -Xmx) run out and the server stops answering
+#   ("OutOfMemoryError: Cannot reserve 16384 bytes of direct buffer memory"); 1 GB added
+#   ~250 MB of RSS for no clear gain.
+# The last flag silences JDK 25's warning about jboss-threads' use of sun.misc.Unsafe.
+: "${JRESTY_JAVA_OPTS:=-Xms256m -Xmx256m -XX:+UseParallelGC --sun-misc-unsafe-memory-access=allow}"
 
 step() { echo "== $*"; }
 
@@ -58,8 +63,9 @@ fi
 
 source "$here/jdk.sh"
 JRESTY_JAR="$root/server/target/jresty.jar"
-if [ ! -f "$JRESTY_JAR" ] || [ -n "$(find "$root" \( -name '*.java' -o -name 'pom.xml' -o -name '*.lua' \) \
-    -newer "$JRESTY_JAR" -not -path '*/target/*' -not -path '*/scripts/*' | head -1)" ]; then
+# fresh: no main source, resource or pom newer than the jar (tests and benchmarks do not count)
+if [ ! -f "$JRESTY_JAR" ] || [ -n "$(find "$root" \( -path '*/src/main/*' -o -name pom.xml \) -type f \
+    -newer "$JRESTY_JAR" -not -path '*/target/*' | head -1)" ]; then
   step "building jresty.jar"
   "$here/mvn.sh" -q -DskipTests package
 fi
@@ -178,6 +184,9 @@ run_scenario() { # scenario workers
     for server in "${order[@]}"; do
       figures=$(drive "$BENCH_DURATION" "${url[$server]}" "$host" "$results/rounds/$scenario-w$workers-$server-r$r.log")
       read -r rps p50 p99 errors <<< "$figures"
+      if ! kill -0 "${pid[$server]}" 2>/dev/null || [ "$rps" = 0 ] || [ "$rps" = 0.00 ]; then
+        echo "   WARNING: $server served nothing in round $r (see $results/rounds/$scenario-w$workers-$server-*.log)" >&2
+      fi
       echo "   round $r $server: $rps req/s, p50 $p50 ms, p99 $p99 ms, errors $errors"
       echo "$scenario,$workers,$server,$r,$rps,$p50,$p99,$errors" >> "$rounds_csv"
     done
@@ -188,7 +197,13 @@ run_scenario() { # scenario workers
   if [ "$scenario" = dynacode-1000 ]; then
     measure_swaps "$workers" "${port[jresty]}" "$domains" "$host" "${prefix[jresty]}"
   fi
-  for server in "${list[@]}"; do stop_server "${pid[$server]}"; done
+  for server in "${list[@]}"; do
+    stop_server "${pid[$server]}"
+    # the prefix goes away with the run: keep what the server said
+    for log in "${prefix[$server]}"/logs/*.log; do
+      if [ -s "$log" ]; then cp "$log" "$results/rounds/$scenario-w$workers-$server-$(basename "$log")"; fi
+    done
+  done
 }
 
 : > "$work/rss.csv"

@@ -19,6 +19,7 @@ out="$here/results/jvm.md"
   echo "| flags | scenario | jresty requests/s | p50 ms | p99 ms | peak RSS MB | jresty/nginx |"
   echo "|---|---|---:|---:|---:|---:|---:|"
 } > "$out.tmp"
+mkdir -p "$here/results/rounds"
 IFS=';' read -r -a list <<< "$choices"
 for choice in "${list[@]}"; do
   name=${choice%%=*}
