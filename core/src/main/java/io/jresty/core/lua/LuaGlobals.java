@@ -34,7 +34,7 @@ public final class LuaGlobals {
         LuaC.install(g);
         ChunkCompiler.shared().install(g);
         // require and package.loaders first: compat's module() wraps the searchers it finds there
-        LuaModules.install(g, options.packagePath());
+        LuaModules.install(g, options.packagePath(), options.prefix());
         LuaCompat.install(g);
         CJsonModule.preload(g);
         return g;
