@@ -1,5 +1,6 @@
 package io.jresty.core.cjson;
 
+import java.util.Arrays;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaTable;
@@ -103,14 +104,14 @@ final class CJsonDecoder {
 
     private void push(LuaValue v) {
         if (top == stack.length) {
-            stack = java.util.Arrays.copyOf(stack, top * 2);
+            stack = Arrays.copyOf(stack, top * 2);
         }
         stack[top++] = v;
     }
 
     /** Pops the values from {@code base} up, dropping the references for the collector. */
     private void popTo(int base) {
-        java.util.Arrays.fill(stack, base, top, null);
+        Arrays.fill(stack, base, top, null);
         top = base;
     }
 
@@ -307,7 +308,7 @@ final class CJsonDecoder {
         }
         if (p < end && b[p] == '"') {
             type = STRING;
-            value = LuaString.valueOf(java.util.Arrays.copyOfRange(b, start, p));
+            value = LuaString.valueOf(Arrays.copyOfRange(b, start, p));
             pos = p + 1;
             return;
         }

@@ -69,6 +69,14 @@ class RequireTest {
     }
 
     @Test
+    void luaPathFromTheEnvironmentReplacesTheBuiltInDefaultAsInLuajit() {
+        assertThat(PackagePath.defaultPath(null)).isEqualTo(PackagePath.DEFAULT_PATH);
+        assertThat(PackagePath.defaultPath("/env/?.lua;;")).isEqualTo("/env/?.lua;" + PackagePath.DEFAULT_PATH + ";");
+        assertThat(PackagePath.expand("/conf/?.lua;;", PackagePath.defaultPath("/env/?.lua"), null))
+                .isEqualTo("/conf/?.lua;/env/?.lua;");
+    }
+
+    @Test
     void prefixIsSubstitutedAndRelativeEntriesResolveAgainstIt() throws Exception {
         write("lua/app.lua", "return 'from prefix'");
         Globals g = LuaGlobals.create(LuaOptions.defaults());
