@@ -2,6 +2,7 @@ package io.jresty.ngx;
 
 import io.jresty.ngx.api.NgxArea;
 import io.jresty.ngx.codec.NgxCodec;
+import io.jresty.ngx.shdict.NgxShared;
 import io.jresty.ngx.time.NgxTime;
 import java.util.List;
 import org.luaj.vm2.Globals;
@@ -25,7 +26,8 @@ public final class NgxApi {
                 new io.jresty.ngx.header.NgxHeader(),
                 new io.jresty.ngx.req.NgxReq(),
                 new NgxTime(),
-                new NgxCodec());
+                new NgxCodec(),
+                new NgxShared());
     }
 
     public static LuaTable install(Globals globals, NgxEnvironment env) {

@@ -29,4 +29,12 @@ public interface NgxEnvironment {
     default boolean exiting() {
         return false;
     }
+
+    /**
+     * The one instance of a server-wide service (timers, the dynacode engine), made on first use.
+     * Workers share it; it must be thread-safe.
+     */
+    default <T> T service(Class<T> type, java.util.function.Supplier<T> create) {
+        throw new UnsupportedOperationException("this environment keeps no services");
+    }
 }

@@ -5,7 +5,6 @@ import com.google.common.cache.CacheBuilder;
 import com.google.common.hash.HashCode;
 import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
-import io.jresty.core.budget.BudgetDebugLib;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,16 +49,18 @@ public final class ChunkCompiler {
     }
 
     /**
-     * Makes load/loadstring/require of this state go through this compiler, and (with budget
-     * checks on) makes its interpreter tick the budget too.
+     * Makes load/loadstring/require of this state go through this compiler, and gives its
+     * interpreter (for the chunks LuaJC cannot compile) the budget checks, depth guard and
+     * error positions compiled code has, and an {@code xpcall} whose handler also sees errors
+     * of compiled code. Replaces the state's debug library hooks: a stock {@code DebugLib}
+     * loaded after this would take them back.
      */
     public void install(Globals g) {
-        CompilerHooks hooks = new CompilerHooks(this);
+        CompilerHooks hooks = new CompilerHooks(this, g);
         g.compiler = hooks;
         g.loader = hooks;
-        if (settings.budgetChecks()) {
-            BudgetDebugLib.install(g);
-        }
+        InterpreterHooks.install(g, settings.budgetChecks());
+        Xpcall.install(g);
     }
 
     /** Compiles source; a syntax error raises a LuaError with Lua's message. */
@@ -140,8 +141,17 @@ public final class ChunkCompiler {
 
         Prototype prototype();
 
-        /** A new function for the main chunk whose globals ({@code _ENV}) are env. */
-        LuaFunction bind(LuaValue env);
+        /** A new function for the main chunk whose globals ({@code _ENV}) are env, itself a Lua state. */
+        default LuaFunction bind(LuaValue env) {
+            return bind(env, env instanceof Globals state ? state : null);
+        }
+
+        /**
+         * A new function for the main chunk whose globals ({@code _ENV}) are env (a sandbox
+         * table, say) running in the given Lua state; the state gives interpreted chunks their
+         * budget checks, depth guard and error positions (compiled chunks need no state).
+         */
+        LuaFunction bind(LuaValue env, Globals state);
 
         /** True when it runs as JVM bytecode, false when on the interpreter. */
         boolean compiled();

@@ -15,10 +15,12 @@ import org.luaj.vm2.Prototype;
  */
 final class CompilerHooks implements Globals.Compiler, Globals.Loader {
     private final ChunkCompiler compiler;
+    private final Globals state;
     private ChunkCompiler.CompiledChunk last;
 
-    CompilerHooks(ChunkCompiler compiler) {
+    CompilerHooks(ChunkCompiler compiler, Globals state) {
         this.compiler = compiler;
+        this.state = state;
     }
 
     @Override
@@ -35,6 +37,6 @@ final class CompilerHooks implements Globals.Compiler, Globals.Loader {
         if (chunk == null || chunk.prototype() != prototype) {
             chunk = compiler.translate(prototype, chunkName);
         }
-        return chunk.bind(env);
+        return chunk.bind(env, state);
     }
 }

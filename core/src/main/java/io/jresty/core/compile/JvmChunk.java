@@ -3,6 +3,7 @@ package io.jresty.core.compile;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import org.luaj.vm2.Globals;
 import org.luaj.vm2.LuaFunction;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Prototype;
@@ -22,7 +23,7 @@ record JvmChunk(String name, Prototype prototype, Class<?> mainClass, MethodHand
     }
 
     @Override
-    public LuaFunction bind(LuaValue env) {
+    public LuaFunction bind(LuaValue env, Globals state) {
         LuaFunction function;
         try {
             function = (LuaFunction) constructor.invoke();

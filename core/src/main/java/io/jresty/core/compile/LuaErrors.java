@@ -47,29 +47,49 @@ public final class LuaErrors {
     }
 
     /**
-     * Rewrites the interpreter's form of a positioned message ({@code =name:3 boom}) into
-     * Lua's ({@code name:3: boom}); errors already in Lua's form are returned unchanged.
+     * Rewrites an error raised by interpreted code into Lua's form: LuaJ's interpreter writes
+     * {@code =name:3 boom} (raw chunk name, a space), Lua {@code name:3: boom}; and Lua adds no
+     * position for {@code error(msg, 0)}. Errors already in Lua's form, or reworded by an
+     * {@code xpcall} handler, are returned unchanged.
      */
     public static LuaError normalized(LuaError e) {
         String fileline = ErrorFields.fileline(e);
         String text = ErrorFields.traceback(e);
-        if (fileline == null || text == null || !text.startsWith(fileline + " ")) {
-            return e;
-        }
-        String message = text.substring(fileline.length() + 1);
-        if (message.endsWith("\n")) {
-            // LuaJ appended an (empty) traceback because a debug library is installed
-            message = message.substring(0, message.length() - 1);
-        }
-        if (ErrorFields.level(e) <= 0) {
-            // error(msg, 0): Lua adds no position, LuaJ's interpreter does
-            ErrorFields.place(e, message);
+        if (fileline == null || text == null) {
             return e;
         }
         int colon = fileline.lastIndexOf(':');
         String source = colon < 0 ? fileline : fileline.substring(0, colon);
         String line = colon < 0 ? "?" : fileline.substring(colon + 1);
-        ErrorFields.place(e, ChunkId.of(source) + ":" + line + ": " + message);
+        String luaPrefix = ChunkId.of(source) + ":" + line + ": ";
+        String message;
+        if (text.startsWith(fileline + " ")) {
+            message = stripEmptyTraceback(text.substring(fileline.length() + 1));
+        } else if (text.startsWith(luaPrefix)) {
+            message = text.substring(luaPrefix.length());
+        } else {
+            return e;
+        }
+        ErrorFields.place(e, ErrorFields.level(e) <= 0 ? message : luaPrefix + message);
         return e;
+    }
+
+    /** {@code source:line rest} to {@code chunkid:line: rest}; other text unchanged. */
+    static String luaForm(String text) {
+        for (int i = text.indexOf(':'); i > 0; i = text.indexOf(':', i + 1)) {
+            int j = i + 1;
+            while (j < text.length() && Character.isDigit(text.charAt(j))) {
+                j++;
+            }
+            if (j > i + 1 && j < text.length() && text.charAt(j) == ' ') {
+                return ChunkId.of(text.substring(0, i)) + ":" + text.substring(i + 1, j) + ": " + text.substring(j + 1);
+            }
+        }
+        return text;
+    }
+
+    private static String stripEmptyTraceback(String message) {
+        // LuaJ appends "\n" + debug traceback when a debug library is installed; ours is empty
+        return message.endsWith("\n") ? message.substring(0, message.length() - 1) : message;
     }
 }

@@ -29,6 +29,14 @@ public final class Plugin {
         return domain;
     }
 
+    /**
+     * A name that survives recompiles, {@code <domain>|<name>|<phase>}: what a sandbox keys a
+     * plugin's own globals by, so they persist when its code changes (as dynacode's do).
+     */
+    public String key() {
+        return domain + "|" + spec.name() + "|" + spec.phase();
+    }
+
     public PluginSpec spec() {
         return spec;
     }

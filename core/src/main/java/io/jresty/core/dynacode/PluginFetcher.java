@@ -12,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
 
 /**
  * GETs the plugin document: http(s) with a timeout, extra headers and conditional requests
@@ -25,15 +26,22 @@ final class PluginFetcher {
     private final Map<String, String> headers;
     private final HttpClient client;
 
-    PluginFetcher(URI uri, Duration timeout, Map<String, String> headers) {
+    PluginFetcher(URI uri, Duration timeout, Map<String, String> headers, SSLContext tls) {
         this.uri = uri;
         this.timeout = timeout;
         this.headers = headers;
-        this.client = isFile() ? null : HttpClient.newBuilder()
+        this.client = isFile() ? null : client(timeout, tls);
+    }
+
+    private static HttpClient client(Duration timeout, SSLContext tls) {
+        HttpClient.Builder b = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+                .followRedirects(HttpClient.Redirect.NEVER);
+        if (tls != null) {
+            b.sslContext(tls);
+        }
+        return b.build();
     }
 
     URI uri() {

@@ -65,6 +65,7 @@ final class PluginPoller {
     private Duration nextDelay() {
         long jitter = settings.maxJitter().toMillis();
         long extra = jitter > 0 ? ThreadLocalRandom.current().nextLong(jitter + 1) : 0;
-        return settings.pollingInterval().plusMillis(extra);
+        // A zero interval would spin; settings from setup are checked, programmatic ones are clamped.
+        return settings.pollingInterval().plusMillis(Math.max(extra, 1));
     }
 }

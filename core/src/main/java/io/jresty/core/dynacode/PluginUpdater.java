@@ -28,6 +28,7 @@ final class PluginUpdater {
     private String lastModified;
     private String receivedHash;
     private String rejectedHash;
+    private boolean persistedTried;
     private volatile long fetches, notModified, decodes, swaps;
     private volatile Instant lastFetchAt;
     private volatile String lastOutcome, lastError;
@@ -36,7 +37,8 @@ final class PluginUpdater {
         this.settings = settings;
         this.registry = registry;
         this.events = events;
-        this.fetcher = new PluginFetcher(settings.pluginApiUri(), settings.timeout(), settings.requestHeaders());
+        this.fetcher = new PluginFetcher(settings.pluginApiUri(), settings.timeout(), settings.requestHeaders(),
+                settings.sslContext());
         this.compiler = new PluginCompiler(chunks);
         this.builder = new SnapshotBuilder(compiler, events, settings.errorLog(), settings.hostCacheSize());
         this.lastGood = settings.persistPath() == null ? null : new LastGoodDocument(settings.persistPath());
@@ -55,10 +57,8 @@ final class PluginUpdater {
                 events.emit(f.event());
                 streak.failed("[dynacode] it was not possible to request due to " + f.err());
                 events.emit(new DynacodeEvent.DidntUpdatePlugins());
-                if (registry.current() == null) {
-                    loadPersisted();
-                }
-                return false;
+                // Down at start: serve the last good document rather than nothing.
+                return registry.current() == null && !persistedTried && loadPersisted();
             }
             case FetchOutcome.NotModified n -> {
                 notModified++;
@@ -77,6 +77,7 @@ final class PluginUpdater {
 
     /** Installs the persisted document when there is one and it is sound; true when installed. */
     synchronized boolean loadPersisted() {
+        persistedTried = true;
         if (lastGood == null) {
             return false;
         }

@@ -77,7 +77,7 @@ final class SnapshotBuilder {
     }
 
     private HostPattern pattern(String source, String what) {
-        HostPattern p = HostPattern.of(source);
+        HostPattern p = HostPattern.of(source, errorLog);
         if (p.error() != null) {
             errorLog.accept("[dynacode] the " + what + " \"" + source + "\" is not a valid regex ("
                     + p.error() + "); it never matches");

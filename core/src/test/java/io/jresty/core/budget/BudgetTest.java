@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.luaj.vm2.Globals;
 import org.luaj.vm2.LuaFunction;
+import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.lib.jse.JsePlatform;
 
 /** Runaway Lua is stopped at its budget, compiled or interpreted, even inside pcall. */
@@ -53,6 +54,21 @@ class BudgetTest {
         System.out.printf("luajc=%s %-60s stopped after %d ms%n", luajc, source, tookMillis);
         assertThat(tookMillis).isGreaterThanOrEqualTo(LIMIT.toMillis());
         assertThat(Thread.currentThread().isInterrupted()).as("interrupt cleared").isFalse();
+    }
+
+    @Test
+    void interpretedChunkInSandboxIsStoppedToo() {
+        ChunkCompiler compiler = new ChunkCompiler(new ChunkCompiler.Settings(100, false, true));
+        Globals g = JsePlatform.standardGlobals();
+        compiler.install(g);
+        LuaTable sandbox = new LuaTable();
+        sandbox.set("marker", "sandboxed");
+        var chunk = compiler.compile("seen = marker while true do end", "=plugin");
+        LuaFunction f = chunk.bind(sandbox, g);
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () ->
+                assertThatThrownBy(() -> Budget.run(LIMIT, "plugin", f::call)).isInstanceOf(LuaTimeout.class));
+        assertThat(sandbox.get("seen").tojstring()).isEqualTo("sandboxed");
+        assertThat(g.get("seen").isnil()).isTrue();
     }
 
     @Test

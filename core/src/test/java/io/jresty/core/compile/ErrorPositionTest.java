@@ -58,8 +58,9 @@ class ErrorPositionTest {
         assertThatThrownBy(() -> run(luajc, "error('plain', 0)", NGINX)).hasMessage("plain");
     }
 
-    @org.junit.jupiter.api.Test
-    void pcallSeesPositionInCompiledCode() {
+    @ParameterizedTest(name = "luajc={0}")
+    @ValueSource(booleans = {true, false})
+    void pcallSeesPosition(boolean luajc) {
         String source = """
                 local ok, err = pcall(function()
                   error("inner")
@@ -67,9 +68,16 @@ class ErrorPositionTest {
                 local ok2, err2 = pcall(function() local t = nil; return t.x end)
                 return err, err2
                 """;
-        Varargs r = run(true, source, NGINX);
+        Varargs r = run(luajc, source, NGINX);
         assertThat(r.arg(1).tojstring()).isEqualTo("content_by_lua(nginx.conf:12):2: inner");
         assertThat(r.arg(2).tojstring()).startsWith("content_by_lua(nginx.conf:12):4: attempt to index");
+    }
+
+    @ParameterizedTest(name = "luajc={0}")
+    @ValueSource(booleans = {true, false})
+    void xpcallHandlerGetsPositionedMessage(boolean luajc) {
+        String source = "return select(2, xpcall(function() error('inner') end, function(m) return 'handled: ' .. m end))";
+        assertThat(run(luajc, source, NGINX).arg1().tojstring()).isEqualTo("handled: content_by_lua(nginx.conf:12):1: inner");
     }
 
     @org.junit.jupiter.api.Test

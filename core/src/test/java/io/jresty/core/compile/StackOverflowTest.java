@@ -26,6 +26,34 @@ class StackOverflowTest {
     }
 
     @Test
+    void pcallCatchesOverflowOnVirtualThread() throws Exception {
+        // requests run on virtual threads; their frames live on the carrier's stack while running
+        ChunkCompiler compiler = new ChunkCompiler(ChunkCompiler.Settings.DEFAULT);
+        var chunk = compiler.compile(RECURSE + "local ok, err = pcall(f, 1)\nreturn err", "=deep");
+        Globals g = TestStates.with(compiler);
+        String[] result = new String[1];
+        Thread.ofVirtual().start(() -> result[0] = LuaCalls.call(chunk.bind(g), LuaValue.NONE).arg1().tojstring()).join();
+        assertThat(result[0]).isEqualTo("deep:1: stack overflow");
+    }
+
+    @Test
+    void pcallCatchesOverflowInInterpretedCodeOnSmallStack() throws Exception {
+        ChunkCompiler compiler = new ChunkCompiler(TestStates.INTERPRETER);
+        Globals g = TestStates.with(compiler);
+        var chunk = compiler.compile(RECURSE + "local ok, err = pcall(f, 1)\nreturn err, f == nil", "=deep");
+        Object[] result = new Object[2];
+        Thread small = new Thread(null, () -> {
+            Varargs r = LuaCalls.call(chunk.bind(g), LuaValue.NONE);
+            result[0] = r.arg(1).tojstring();
+            result[1] = r.arg(2).toboolean();
+        }, "small-stack", 1 << 20);
+        small.start();
+        small.join();
+        assertThat(result[0]).isEqualTo("deep:1: stack overflow");
+        assertThat(result[1]).isEqualTo(false);
+    }
+
+    @Test
     void boundaryTurnsInterpreterOverflowIntoLuaError() {
         ChunkCompiler compiler = new ChunkCompiler(TestStates.INTERPRETER);
         Globals g = TestStates.with(compiler);

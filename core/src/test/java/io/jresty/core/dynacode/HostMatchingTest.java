@@ -107,4 +107,28 @@ class HostMatchingTest {
 
         assertThat(s.select("dynamic.local.com")).isSameAs(s.select("DYNAMIC.local.com"));
     }
+
+    @Test
+    void theReadmeSkipDomainsValueSkipsTheMetricsServer() throws Exception {
+        // The README's JSON text has four backslashes before each letter: decoded, a class of
+        // backslash and letters; it still matches thanks to the unanchored search.
+        PluginSnapshot s = snapshots.build("""
+                {"general":{"status":"enabled","skip_domains":["[\\\\\\\\w\\\\\\\\d\\\\\\\\.\\\\\\\\-]*server.local.com"]},
+                 "domains":[{"name":"*","plugins":[{"name":"p","code":"","phase":"access"}]}]}""");
+
+        assertThat(s.select("metrics.server.local.com").skipped()).isTrue();
+        assertThat(s.select("dynamic.local.com").skipped()).isFalse();
+    }
+
+    @Test
+    void aBacktrackingRegexGivesUpOnAHostileHostAndIsReportedOnce() throws Exception {
+        // Unbounded, java.util.regex needs minutes for this host (C(40,8) ways to split it).
+        PluginSnapshot s = snapshots.build(Documents.single("(.*a){8}b", "p", "access", ""));
+        String hostile = "a".repeat(40);
+
+        assertThat(s.pluginsFor(hostile, "access")).isEmpty();
+        assertThat(s.pluginsFor(hostile + "!", "access")).isEmpty();
+        assertThat(s.pluginsFor("aaaaaaaab", "access")).hasSize(1);
+        assertThat(snapshots.log).filteredOn(l -> l.contains("took more than")).hasSize(1);
+    }
 }

@@ -31,7 +31,7 @@ class LastGoodDocumentTest {
 
         Dynacode restarted = engines.engine(DynacodeSettings.of(deadApi()).withPersistPath(saved));
         engines.events.clear();
-        restarted.pollNow();
+        assertThat(restarted.pollNow()).isTrue();
 
         assertThat(restarted.current()).isNotNull();
         assertThat(restarted.current().source()).isEqualTo("persisted:" + saved.toAbsolutePath());
@@ -69,6 +69,7 @@ class LastGoodDocumentTest {
         Files.writeString(saved, "{\"domains\": [ {\"name\": \"trunc");
         Dynacode d = engines.engine(DynacodeSettings.of(deadApi()).withPersistPath(saved));
 
+        d.pollNow();
         d.pollNow();
 
         assertThat(d.current()).isNull();

@@ -2,6 +2,8 @@ package io.jresty.core.dynacode;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 
 /**
  * A real plugin API on 127.0.0.1 for tests: serves one document with an ETag and honours
@@ -22,19 +25,33 @@ final class PluginApi implements AutoCloseable {
     private volatile int status = 200;
     private volatile long stallMillis;
     private volatile boolean etags = true;
+    private volatile String lastModified;
     private final AtomicInteger version = new AtomicInteger();
     final AtomicInteger requests = new AtomicInteger();
     final AtomicInteger notModified = new AtomicInteger();
     final List<Map<String, List<String>>> requestHeaders = new CopyOnWriteArrayList<>();
 
     PluginApi() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        this(null);
+    }
+
+    /** An https API when tls is given, plain http otherwise. */
+    PluginApi(SSLContext tls) throws IOException {
+        InetSocketAddress loopback = new InetSocketAddress("127.0.0.1", 0);
+        if (tls == null) {
+            server = HttpServer.create(loopback, 0);
+        } else {
+            HttpsServer https = HttpsServer.create(loopback, 0);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls));
+            server = https;
+        }
         server.createContext("/plugins.json", this::handle);
         server.start();
     }
 
     URI uri() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/plugins.json");
+        String scheme = server instanceof HttpsServer ? "https" : "http";
+        return URI.create(scheme + "://127.0.0.1:" + server.getAddress().getPort() + "/plugins.json");
     }
 
     void serve(String json) {
@@ -52,6 +69,11 @@ final class PluginApi implements AutoCloseable {
 
     void etags(boolean on) {
         etags = on;
+    }
+
+    /** Sends this Last-Modified and answers 304 to an equal If-Modified-Since. */
+    void lastModified(String httpDate) {
+        lastModified = httpDate;
     }
 
     private void handle(HttpExchange ex) throws IOException {
@@ -73,6 +95,15 @@ final class PluginApi implements AutoCloseable {
         if (etags) {
             ex.getResponseHeaders().add("ETag", tag);
             if (tag.equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
+                notModified.incrementAndGet();
+                ex.sendResponseHeaders(304, -1);
+                ex.close();
+                return;
+            }
+        }
+        if (lastModified != null) {
+            ex.getResponseHeaders().add("Last-Modified", lastModified);
+            if (lastModified.equals(ex.getRequestHeaders().getFirst("If-Modified-Since"))) {
                 notModified.incrementAndGet();
                 ex.sendResponseHeaders(304, -1);
                 ex.close();

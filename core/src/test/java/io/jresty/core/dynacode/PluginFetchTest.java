@@ -58,6 +58,22 @@ class PluginFetchTest {
     }
 
     @Test
+    void lastModifiedIsSentBackAsIfModifiedSince() throws Exception {
+        api.etags(false);
+        api.lastModified("Mon, 23 Nov 2026 10:00:00 GMT");
+        api.serve(Documents.CLASSIC);
+        Dynacode d = engines.engine(api.uri());
+        d.pollNow();
+
+        d.pollNow();
+
+        assertThat(api.requestHeaders.get(1).get("If-modified-since")).containsExactly("Mon, 23 Nov 2026 10:00:00 GMT");
+        assertThat(api.notModified.get()).isEqualTo(1);
+        assertThat(d.counters().notModified()).isEqualTo(1);
+        assertThat(d.counters().decodes()).isEqualTo(1);
+    }
+
+    @Test
     void withoutValidatorsTheSameBytesAreRecognisedByTheirHash() throws Exception {
         api.etags(false);
         api.serve(Documents.CLASSIC);
@@ -185,6 +201,21 @@ class PluginFetchTest {
 
         assertThat(engines.logLines("is reachable again after 3 failed polls")).isEqualTo(1);
         assertThat(d.counters().failureStreak()).isZero();
+    }
+
+    @Test
+    void aListenerThatThrowsIsLoggedAndDoesNotStopTheUpdate() throws Exception {
+        api.serve(Documents.CLASSIC);
+        Dynacode d = engines.engine(api.uri());
+        d.events().on(e -> {
+            throw new IllegalStateException("metrics are down");
+        });
+
+        assertThat(d.pollNow()).isTrue();
+
+        assertThat(d.current()).isNotNull();
+        assertThat(engines.names()).endsWith("bg_updated_plugins");
+        assertThat(engines.logLines("the listener of bg_updated_plugins failed: metrics are down")).isEqualTo(1);
     }
 
     @Test

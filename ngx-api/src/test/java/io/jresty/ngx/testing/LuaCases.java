@@ -14,8 +14,8 @@ import org.junit.jupiter.api.DynamicTest;
 /**
  * Data-driven Lua cases in the Test::Nginx spirit: a resource file of blocks
  * {@code === TEST n: title}, {@code --- lua} (the snippet) and {@code --- out} (what it prints
- * through say/show). Positions in error messages ("snippet:12: ") are ignored, because
- * lua-nginx-module raises some errors from Lua and some from C.
+ * through say/show). Positions in error messages ("snippet:12: ", "/usr/share/lua/5.1/resty/core/shdict.lua:490: ")
+ * are ignored, because lua-nginx-module raises some errors from Lua and some from C.
  */
 public final class LuaCases {
     private LuaCases() {}
@@ -68,7 +68,7 @@ public final class LuaCases {
 
     static String normalize(String s) {
         // a C function called through pcall is named '?' by LuaJIT, by its name when called directly
-        return s.replaceAll("snippet:\\d+:? ", "").replaceAll("to '[a-z_0-9]+' \\(", "to '?' (");
+        return s.replaceAll("snippet:\\d+:? ", "").replaceAll("[^ \"]*\\.lua:\\d+: ", "").replaceAll("to '[a-z_0-9]+' \\(", "to '?' (");
     }
 
     private static String trimEnd(String s) {

@@ -19,7 +19,7 @@ import org.luaj.vm2.lib.VarArgFunction;
  * One worker's Lua state with the ngx table, for tests. Snippets print with {@code say(...)}
  * (arguments concatenated, like ngx.say) and {@code show(...)} (strings as %q, joined by " , "),
  * both formatting numbers as LuaJIT's %.14g, so the same snippet prints the same text here
- * and on nginx + lua-nginx-module.
+ * and on nginx + lua-nginx-module; {@code advance(seconds)} moves the clock (nginx sleeps).
  */
 public final class NgxLua {
     private final TestEnvironment env;
@@ -40,6 +40,7 @@ public final class NgxLua {
                 return NONE;
             }
         });
+        defineAdvance();
         globals.set("show", new VarArgFunction() {
             @Override
             public Varargs invoke(Varargs args) {
@@ -47,6 +48,17 @@ public final class NgxLua {
                     out.append(i > 1 ? " , " : "").append(text(args.arg(i), true));
                 }
                 out.append('\n');
+                return NONE;
+            }
+        });
+    }
+
+    /** Lets a snippet move the test clock: advance(seconds); on nginx the same name sleeps. */
+    private void defineAdvance() {
+        globals.set("advance", new VarArgFunction() {
+            @Override
+            public Varargs invoke(Varargs args) {
+                env.clock().advanceSeconds(args.checkdouble(1));
                 return NONE;
             }
         });

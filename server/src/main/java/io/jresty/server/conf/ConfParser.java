@@ -132,8 +132,12 @@ public final class ConfParser {
                 Scope inner = new Scope(spec.innerFor(scope.context), scope, location);
                 parseBlock(reader, inner, true);
                 ConfDirective block = new ConfDirective(name, args, inner.directives, reader.file(), st.line());
+                if (name.equals("upstream") && inner.directives.stream().noneMatch(d -> d.name().equals("server"))) {
+                    // ngx_http_upstream checks right after its block, at the line of the "}"
+                    throw reader.error("no servers are inside upstream");
+                }
                 if (name.equals("http")) {
-                    closeHttp(block);
+                    DuplicateLocations.check(block);
                 }
                 scope.directives.add(block);
             }
@@ -151,17 +155,6 @@ public final class ConfParser {
             }
         }
         throw new ConfException("\"" + name + "\" directive is not allowed here " + where);
-    }
-
-    /** The checks nginx runs after reading the http block: upstream peers first, then locations. */
-    private static void closeHttp(ConfDirective http) throws ConfException {
-        for (ConfDirective d : http.block()) {
-            if (d.name().equals("upstream") && d.hasBlock()
-                && d.block().stream().noneMatch(s -> s.name().equals("server"))) {
-                throw new ConfException("no servers are inside upstream " + d.where());
-            }
-        }
-        DuplicateLocations.check(http);
     }
 
     /** The body of types { } and map { }: lines of words, not directives; "include" still works. */

@@ -7,8 +7,12 @@ final class ConfValues {
     private static final Pattern NUMBER = Pattern.compile("[0-9]+");
     private static final Pattern SIZE = Pattern.compile("[0-9]+[kKmM]?");
     private static final Pattern OFFSET = Pattern.compile("[0-9]+[kKmMgG]?");
-    /** ngx_parse_time: number-unit pairs, blanks between them, the last unit may be left out. */
-    private static final Pattern TIME = Pattern.compile("( *[0-9]+ *(ms|[smhdwMy]))* *([0-9]+)? *");
+    /** ngx_parse_time's units, largest first; each may appear once, in this order. */
+    private static final String UNITS = "yMwdhms";
+    private static final int MSEC = UNITS.length() + 1;
+    /** A blank after a bare number closes the value: nothing but one more bare number may follow. */
+    private static final int LAST = UNITS.length() + 2;
+    private static final long MAX_VALUE = Long.MAX_VALUE / 1000 / 10;
 
     private ConfValues() {
     }
@@ -29,8 +33,61 @@ final class ConfValues {
         return OFFSET.matcher(s).matches() && s.length() < 19;
     }
 
-    static boolean isTime(String s) {
-        return !s.isBlank() && TIME.matcher(s).matches();
+    /**
+     * ngx_parse_time: "1h 30m", "1m30s", "500ms", "90" (seconds); units in falling order,
+     * each once; "ms" only for millisecond settings, "y" and "M" only for second settings.
+     */
+    static boolean isTime(String s, boolean seconds) {
+        int step = seconds ? 0 : 2;
+        boolean digits = false;
+        long value = 0;
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i++);
+            if (c >= '0' && c <= '9') {
+                value = value * 10 + (c - '0');
+                if (value > MAX_VALUE) {
+                    return false;
+                }
+                digits = true;
+                continue;
+            }
+            int rank;
+            if (c == 'm' && i < s.length() && s.charAt(i) == 's') {
+                if (seconds || step >= MSEC) {
+                    return false;
+                }
+                i++;
+                rank = MSEC;
+            } else if (c == ' ') {
+                rank = LAST;
+                if (step >= UNITS.indexOf('s') + 1) {
+                    return false;
+                }
+            } else {
+                rank = UNITS.indexOf(c) + 1;
+                if (rank == 0) {
+                    return false;
+                }
+                // "y" is refused once anything came before it (and always for milliseconds)
+                if (rank == 1 ? step > 0 : step >= rank) {
+                    return false;
+                }
+            }
+            step = rank;
+            value = 0;
+            if (rank != LAST) {
+                while (i < s.length() && s.charAt(i) == ' ') {
+                    i++;
+                }
+            }
+        }
+        return digits;
+    }
+
+    /** ngx_conf_set_bufs_slot: a count above zero and a size (k or m) above zero. */
+    static boolean isBufs(String count, String size) {
+        return isNumber(count) && Long.parseLong(count) > 0 && isSize(size) && size(size) > 0;
     }
 
     /** ngx_parse_size for valid sizes; -1 otherwise. */

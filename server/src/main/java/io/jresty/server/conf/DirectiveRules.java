@@ -114,7 +114,10 @@ final class DirectiveRules {
             }
             case SIZE -> require(ConfValues.isSize(value), name, "invalid value", where);
             case OFFSET -> require(ConfValues.isOffset(value), name, "invalid value", where);
-            case TIME -> require(ConfValues.isTime(value), name, "invalid value", where);
+            case TIME -> require(ConfValues.isTime(value, false), name, "invalid value", where);
+            case TIMEOUT_PAIR -> require(ConfValues.isTime(value, false)
+                && (args.size() < 2 || ConfValues.isTime(args.get(1), true)), name, "invalid value", where);
+            case BUFS -> require(ConfValues.isBufs(value, args.get(1)), name, "invalid value", where);
             case NUMBER -> require(ConfValues.isNumber(value), name, "invalid number", where);
             case WORKERS -> require(value.equals("auto") || ConfValues.isNumber(value), name, "invalid value", where);
             case ANY -> {

@@ -10,8 +10,12 @@ public enum ValueRule {
     SIZE,
     /** ngx_conf_set_off_slot: a number with an optional k, m or g. */
     OFFSET,
-    /** ngx_conf_set_msec_slot / sec_slot: "1m30s", "500ms", "60". */
+    /** ngx_conf_set_msec_slot: "1m30s", "500ms", "60". */
     TIME,
+    /** keepalive_timeout: a millisecond time, then optionally a second time for the header. */
+    TIMEOUT_PAIR,
+    /** ngx_conf_set_bufs_slot: a count and a size, both above zero. */
+    BUFS,
     /** ngx_conf_set_num_slot: a decimal number. */
     NUMBER,
     /** worker_processes: a number or "auto". */

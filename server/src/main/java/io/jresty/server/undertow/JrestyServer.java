@@ -110,6 +110,7 @@ public final class JrestyServer implements AutoCloseable {
             }
         }
         undertow.stop();
+        env.closeServices();
     }
 
     private static Map<String, List<ServerBlock>> sockets(HttpBlock http) {

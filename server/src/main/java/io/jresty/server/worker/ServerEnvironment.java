@@ -15,6 +15,8 @@ public final class ServerEnvironment implements NgxEnvironment {
     private final SharedDicts sharedDicts;
     private final int workerCount;
     private volatile boolean exiting;
+    private final java.util.concurrent.ConcurrentHashMap<Class<?>, Object> services =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public ServerEnvironment(Path prefix, Path confFile, Clock clock, ErrorLog errorLog, SharedDicts sharedDicts,
             int workerCount) {
@@ -68,5 +70,23 @@ public final class ServerEnvironment implements NgxEnvironment {
 
     public void markExiting() {
         exiting = true;
+    }
+
+    @Override
+    public <T> T service(Class<T> type, java.util.function.Supplier<T> create) {
+        return type.cast(services.computeIfAbsent(type, t -> create.get()));
+    }
+
+    /** Services that need closing at shutdown (timers fire prematurely, pollers stop). */
+    public void closeServices() {
+        for (Object s : services.values()) {
+            if (s instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    errorLog.log(io.jresty.ngx.log.LogLevel.WARN, "closing " + s + ": " + e);
+                }
+            }
+        }
     }
 }

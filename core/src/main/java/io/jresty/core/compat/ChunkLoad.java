@@ -1,0 +1,67 @@
+package io.jresty.core.compat;
+
+import org.luaj.vm2.LuaClosure;
+import org.luaj.vm2.LuaString;
+import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.Prototype;
+import org.luaj.vm2.Varargs;
+
+/**
+ * loadstring and load(string) naming chunks as LuaJIT does: the source itself becomes
+ * {@code [string "first line..."]}, "=name" and "@file" lose their prefix; so errors read
+ * {@code [string "x = "]:1: ...} as in OpenResty's logs.
+ */
+final class ChunkLoad {
+    /** LuaJIT's LUA_IDSIZE (60) less the room for [string "..."] */
+    private static final int SOURCE_CHARS = 45;
+
+    private ChunkLoad() {}
+
+    static void install(LuaValue g) {
+        LuaValue load = g.get("load");
+        g.set("loadstring", new Builtin("loadstring", args -> {
+            LuaString source = args.checkstring(1);
+            LuaValue name = args.isnoneornil(2) ? source : args.checkstring(2);
+            return load(load, LuaValue.varargsOf(new LuaValue[] {source, name}));
+        }));
+        g.set("load", new Builtin("load", args -> {
+            if (args.arg1().type() != LuaValue.TSTRING) {
+                return load.invoke(args);
+            }
+            LuaValue name = args.isnoneornil(2) ? args.arg1() : args.checkstring(2);
+            return load(load, LuaValue.varargsOf(args.arg1(), name, args.subargs(3)));
+        }));
+    }
+
+    /** Calls LuaJ's load with the display name, then renames the prototypes so runtime errors carry it too. */
+    private static Varargs load(LuaValue load, Varargs args) {
+        String shown = displayName(args.arg(2).tojstring());
+        // LuaJ shows a "=name" chunk as name in syntax errors
+        Varargs r = load.invoke(LuaValue.varargsOf(args.arg1(), LuaValue.valueOf("=" + shown), args.subargs(3)));
+        if (r.arg1() instanceof LuaClosure c) {
+            rename(c.p, LuaString.valueOf(shown));
+        }
+        return r;
+    }
+
+    private static void rename(Prototype p, LuaString source) {
+        p.source = source;
+        for (Prototype inner : p.p) {
+            rename(inner, source);
+        }
+    }
+
+    /** LuaJIT's short source: "=name" → name, "@file" → file, anything else → [string "first line..."]. */
+    static String displayName(String chunkname) {
+        if (chunkname.startsWith("=") || chunkname.startsWith("@")) {
+            return chunkname.substring(1);
+        }
+        int newline = chunkname.indexOf('\n');
+        String line = newline >= 0 ? chunkname.substring(0, newline) : chunkname;
+        boolean cut = newline >= 0 || line.length() > SOURCE_CHARS;
+        if (line.length() > SOURCE_CHARS) {
+            line = line.substring(0, SOURCE_CHARS);
+        }
+        return "[string \"" + line + (cut ? "...\"]" : "\"]");
+    }
+}

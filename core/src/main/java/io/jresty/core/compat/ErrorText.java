@@ -1,0 +1,29 @@
+package io.jresty.core.compat;
+
+/**
+ * The text of a Lua error as LuaJIT writes it, {@code chunk:line: message}; the patched
+ * {@code org.luaj.vm2.LuaError#getMessage()} calls {@link #message}.
+ */
+public final class ErrorText {
+    private ErrorText() {}
+
+    /**
+     * @param traceback LuaJ's traceback text when it built one (it wins, as in LuaJ)
+     * @param message   the message without position
+     * @param fileline  LuaJ's "source:line" of the raising function, or null
+     */
+    public static String message(String traceback, String message, String fileline) {
+        if (traceback != null) {
+            return traceback;
+        }
+        if (message == null || fileline == null) {
+            return message;
+        }
+        return shortSource(fileline) + ": " + message;
+    }
+
+    /** "@file.lua" and "=name" lose their marker, as LuaJIT's short source does. */
+    static String shortSource(String source) {
+        return source.startsWith("@") || source.startsWith("=") ? source.substring(1) : source;
+    }
+}
