@@ -134,6 +134,14 @@ class RequireTest {
     }
 
     @Test
+    void module51StyleFilesWorkThroughRequire() throws Exception {
+        write("oldstyle.lua", "module('oldstyle', package.seeall)\nfunction hello() return 'hi ' .. type(print) end");
+        Globals g = worker(dir + "/?.lua");
+        assertThat(run(g, "local m = require 'oldstyle' return m.hello() .. ' ' .. tostring(oldstyle == m)").tojstring())
+                .isEqualTo("hi function true");
+    }
+
+    @Test
     void aRequireLoopIsReported() throws Exception {
         write("loop.lua", "return require 'loop'");
         Globals g = worker(dir + "/?.lua");
