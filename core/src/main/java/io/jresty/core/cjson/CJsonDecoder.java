@@ -1,5 +1,6 @@
 package io.jresty.core.cjson;
 
+import java.util.Arrays;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaTable;
@@ -36,7 +37,7 @@ final class CJsonDecoder {
     private int index;
     private LuaValue value;
     private String error;
-    private JsonBuffer scratch;
+    private final JsonStringReader strings;
 
     private CJsonDecoder(CJsonConfig cfg, ArrayMarkers markers, LuaString json) {
         this.cfg = cfg;
@@ -50,6 +51,7 @@ final class CJsonDecoder {
         }
         this.end = nul;
         this.pos = base;
+        this.strings = new JsonStringReader(b, nul);
     }
 
     static LuaValue decode(CJsonConfig cfg, ArrayMarkers markers, LuaString json) {
@@ -103,14 +105,14 @@ final class CJsonDecoder {
 
     private void push(LuaValue v) {
         if (top == stack.length) {
-            stack = java.util.Arrays.copyOf(stack, top * 2);
+            stack = Arrays.copyOf(stack, top * 2);
         }
         stack[top++] = v;
     }
 
     /** Pops the values from {@code base} up, dropping the references for the collector. */
     private void popTo(int base) {
-        java.util.Arrays.fill(stack, base, top, null);
+        Arrays.fill(stack, base, top, null);
         top = base;
     }
 
@@ -299,119 +301,14 @@ final class CJsonDecoder {
     }
 
     private void stringToken() {
-        int start = pos + 1;
-        // Fast path: no escape before the closing quote, so the bytes are the value.
-        int p = start;
-        while (p < end && b[p] != '"' && b[p] != '\\') {
-            p++;
-        }
-        if (p < end && b[p] == '"') {
-            type = STRING;
-            value = LuaString.valueOf(java.util.Arrays.copyOfRange(b, start, p));
-            pos = p + 1;
+        int next = strings.read(pos);
+        if (next < 0) {
+            pos = strings.errorAt;
+            tokenError(strings.error);
             return;
         }
-        if (scratch == null) {
-            scratch = new JsonBuffer();
-        }
-        JsonBuffer buf = scratch;
-        buf.truncate(0);
-        buf.ensure(p - start);
-        for (int i = start; i < p; i++) {
-            buf.put(b[i]);
-        }
-        pos = p;
-        while (true) {
-            int ch = at(pos);
-            if (ch == '"') {
-                break;
-            }
-            if (ch == 0) {
-                tokenError("unexpected end of string");
-                return;
-            }
-            if (ch == '\\') {
-                int escaped = switch (at(pos + 1)) {
-                    case '"' -> '"';
-                    case '\\' -> '\\';
-                    case '/' -> '/';
-                    case 'b' -> '\b';
-                    case 't' -> '\t';
-                    case 'n' -> '\n';
-                    case 'f' -> '\f';
-                    case 'r' -> '\r';
-                    case 'u' -> -1;
-                    default -> 0;
-                };
-                if (escaped == -1) {
-                    if (!unicodeEscape(buf)) {
-                        tokenError("invalid unicode escape code");
-                        return;
-                    }
-                    continue;
-                }
-                if (escaped == 0) {
-                    tokenError("invalid escape code");
-                    return;
-                }
-                buf.append((byte) escaped);
-                pos += 2;
-                continue;
-            }
-            buf.append((byte) ch);
-            pos++;
-        }
-        pos++;
         type = STRING;
-        value = buf.toLuaString();
-    }
-
-    private int hex4(int p) {
-        int v = 0;
-        for (int i = 0; i < 4; i++) {
-            int digit = Character.digit(at(p + i), 16);
-            if (digit < 0) {
-                return -1;
-            }
-            v = (v << 4) | digit;
-        }
-        return v;
-    }
-
-    /** Appends the UTF-8 of the \\uXXXX (or surrogate pair) at pos; false if it is invalid. */
-    private boolean unicodeEscape(JsonBuffer buf) {
-        int codepoint = hex4(pos + 2);
-        if (codepoint < 0) {
-            return false;
-        }
-        int length = 6;
-        if ((codepoint & 0xF800) == 0xD800) {
-            if ((codepoint & 0x400) != 0 || at(pos + 6) != '\\' || at(pos + 7) != 'u') {
-                return false;
-            }
-            int low = hex4(pos + 8);
-            if (low < 0 || (low & 0xFC00) != 0xDC00) {
-                return false;
-            }
-            codepoint = (((codepoint & 0x3FF) << 10) | (low & 0x3FF)) + 0x10000;
-            length = 12;
-        }
-        if (codepoint <= 0x7F) {
-            buf.append((byte) codepoint);
-        } else if (codepoint <= 0x7FF) {
-            buf.append((byte) (0xC0 | (codepoint >> 6)));
-            buf.append((byte) (0x80 | (codepoint & 0x3F)));
-        } else if (codepoint <= 0xFFFF) {
-            buf.append((byte) (0xE0 | (codepoint >> 12)));
-            buf.append((byte) (0x80 | ((codepoint >> 6) & 0x3F)));
-            buf.append((byte) (0x80 | (codepoint & 0x3F)));
-        } else {
-            buf.append((byte) (0xF0 | (codepoint >> 18)));
-            buf.append((byte) (0x80 | ((codepoint >> 12) & 0x3F)));
-            buf.append((byte) (0x80 | ((codepoint >> 6) & 0x3F)));
-            buf.append((byte) (0x80 | (codepoint & 0x3F)));
-        }
-        pos += length;
-        return true;
+        value = strings.value;
+        pos = next;
     }
 }

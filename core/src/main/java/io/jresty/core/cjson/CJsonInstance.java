@@ -1,6 +1,8 @@
 package io.jresty.core.cjson;
 
 import java.util.List;
+import java.util.function.IntConsumer;
+import java.util.function.IntSupplier;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaTable;
@@ -91,17 +93,15 @@ final class CJsonInstance {
         throw CJsonOptions.badArgument(1, "decode", "string expected, got " + v.typename());
     }
 
-    private static void integerOption(LuaTable t, String name, int min, int max,
-                                      java.util.function.IntSupplier get,
-                                      java.util.function.IntConsumer set) {
+    private static void integerOption(LuaTable t, String name, int min, int max, IntSupplier get,
+                                      IntConsumer set) {
         t.set(name, fn(name, a -> {
             CJsonOptions.checkCount(a, 1, name);
             return CJsonOptions.integer(a, 1, name, min, max, get, set);
         }));
     }
 
-    private static void boolOption(LuaTable t, String name, java.util.function.IntSupplier get,
-                                   java.util.function.IntConsumer set) {
+    private static void boolOption(LuaTable t, String name, IntSupplier get, IntConsumer set) {
         t.set(name, fn(name, a -> {
             CJsonOptions.checkCount(a, 1, name);
             return CJsonOptions.onOff(a, 1, name, get, set);

@@ -1,5 +1,6 @@
 package io.jresty.core.cjson;
 
+import io.jresty.core.lua.LuaNull;
 import org.luaj.vm2.Globals;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
@@ -7,11 +8,8 @@ import org.luaj.vm2.lib.VarArgFunction;
 
 /** lua-cjson ("cjson" and "cjson.safe") on Jackson, registered in package.preload. */
 public final class CJsonModule {
-    /**
-     * {@code cjson.null}: lua-cjson's NULL light userdata. In OpenResty {@code ngx.null} is the
-     * same value, so ngx code should use this one for {@code ngx.null == cjson.null} to hold.
-     */
-    public static final LuaValue NULL = new JsonSentinel("NULL");
+    /** {@code cjson.null}: lua-cjson's NULL light userdata, the same value as {@code ngx.null}. */
+    public static final LuaValue NULL = LuaNull.NULL;
     /** {@code cjson.empty_array}: encodes as {@code []}. */
     public static final LuaValue EMPTY_ARRAY = new JsonSentinel("0x" + Integer.toHexString(
             System.identityHashCode(CJsonModule.class)));

@@ -30,7 +30,7 @@ final class CJsonOptions {
         LuaValue v = args.arg(n);
         if (!v.isnil()) {
             if (!v.isnumber()) {
-                throw badArgument(n, function, "number expected, got " + typeName(v));
+                throw badArgument(n, function, "number expected, got " + v.typename());
             }
             long value = (long) v.todouble();
             if (value < min || value > max) {
@@ -59,14 +59,10 @@ final class CJsonOptions {
                 }
                 set.accept(i);
             } else {
-                throw badArgument(n, function, "string expected, got " + typeName(v));
+                throw badArgument(n, function, "string expected, got " + v.typename());
             }
         }
         int setting = get.getAsInt();
         return setting <= 1 ? LuaValue.valueOf(setting == 1) : LuaValue.valueOf(options.get(setting));
-    }
-
-    static String typeName(LuaValue v) {
-        return v.isnil() && v.narg() == 0 ? "no value" : v.typename();
     }
 }

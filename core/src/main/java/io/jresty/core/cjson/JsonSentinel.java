@@ -2,10 +2,7 @@ package io.jresty.core.cjson;
 
 import org.luaj.vm2.LuaUserdata;
 
-/**
- * A light userdata as lua-cjson pushes it: {@code cjson.null} is the NULL pointer,
- * {@code cjson.empty_array} a fixed address. Equal only to itself.
- */
+/** A light userdata as lua-cjson pushes {@code cjson.empty_array}: a fixed address, equal only to itself. */
 final class JsonSentinel extends LuaUserdata {
     private final String text;
 

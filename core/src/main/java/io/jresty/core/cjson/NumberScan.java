@@ -1,6 +1,8 @@
 package io.jresty.core.cjson;
 
 import com.fasterxml.jackson.core.io.NumberInput;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * What C's strtoll/strtod accept at the start of a byte range, which is what lua-cjson's
@@ -57,10 +59,10 @@ final class NumberScan {
 
     /** Value of the text strtodEnd accepted. */
     static double strtod(byte[] b, int start, int stop) {
-        String text = new String(b, start, stop - start, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String text = new String(b, start, stop - start, StandardCharsets.ISO_8859_1);
         String unsigned = (text.startsWith("-") || text.startsWith("+")) ? text.substring(1) : text;
         double sign = text.startsWith("-") ? -1 : 1;
-        String lower = unsigned.toLowerCase(java.util.Locale.ROOT);
+        String lower = unsigned.toLowerCase(Locale.ROOT);
         if (lower.startsWith("inf")) {
             return sign * Double.POSITIVE_INFINITY;
         }

@@ -2,7 +2,6 @@ package io.jresty.core.module;
 
 import io.jresty.core.compile.ChunkCompiler;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.luaj.vm2.Globals;
@@ -106,9 +105,9 @@ final class FileSearchers {
     }
 
     private LuaValue load(String name, String file) {
-        String source;
+        byte[] source;
         try {
-            source = Files.readString(resolve(file), StandardCharsets.UTF_8);
+            source = Files.readAllBytes(resolve(file));
         } catch (IOException e) {
             throw loadError(name, file, "cannot read " + file);
         }

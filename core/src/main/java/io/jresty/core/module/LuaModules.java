@@ -30,7 +30,8 @@ public final class LuaModules {
      */
     public static void install(Globals g, String packagePath, Path prefix, Clock clock) {
         LuaValue pkg = g.get("package");
-        pkg.set("path", PackagePath.expand(packagePath, PackagePath.DEFAULT_PATH, prefix));
+        String defaultPath = PackagePath.defaultPath(System.getenv("LUA_PATH"));
+        pkg.set("path", PackagePath.expand(packagePath, defaultPath, prefix));
         pkg.set("cpath", PackagePath.DEFAULT_CPATH);
         FileSearchers files = new FileSearchers(g, prefix == null ? null : prefix.toAbsolutePath());
         // One table under both names: LuaJ's code knows "searchers", Lua 5.1 code "loaders".

@@ -17,6 +17,14 @@ final class PackagePath {
 
     private PackagePath() {}
 
+    /** LuaJIT's start-up path: LUA_PATH from the environment (its ";;" is the built-in one), else the built-in. */
+    static String defaultPath(String luaPathEnv) {
+        if (luaPathEnv == null) {
+            return DEFAULT_PATH;
+        }
+        return luaPathEnv.replace(";;", ";" + DEFAULT_PATH + ";");
+    }
+
     /** The path a conf value gives, or the default when the directive is absent (null or empty). */
     static String expand(String confPath, String defaultPath, Path prefix) {
         if (confPath == null || confPath.isEmpty()) {

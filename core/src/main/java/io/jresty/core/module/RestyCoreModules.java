@@ -23,14 +23,9 @@ final class RestyCoreModules {
                 return base(g);
             }
         });
-        LuaModules.preload(g, "resty.core", new VarArgFunction() {
-            @Override
-            public Varargs invoke(Varargs args) {
-                LuaTable core = new LuaTable();
-                core.set("version", VERSION);
-                return core;
-            }
-        });
+        LuaTable core = new LuaTable();
+        core.set("version", VERSION);
+        LuaModules.preload(g, "resty.core", LuaModules.constant("resty.core", core));
     }
 
     private static LuaTable base(Globals g) {

@@ -69,6 +69,14 @@ class RequireTest {
     }
 
     @Test
+    void luaPathFromTheEnvironmentReplacesTheBuiltInDefaultAsInLuajit() {
+        assertThat(PackagePath.defaultPath(null)).isEqualTo(PackagePath.DEFAULT_PATH);
+        assertThat(PackagePath.defaultPath("/env/?.lua;;")).isEqualTo("/env/?.lua;" + PackagePath.DEFAULT_PATH + ";");
+        assertThat(PackagePath.expand("/conf/?.lua;;", PackagePath.defaultPath("/env/?.lua"), null))
+                .isEqualTo("/conf/?.lua;/env/?.lua;");
+    }
+
+    @Test
     void prefixIsSubstitutedAndRelativeEntriesResolveAgainstIt() throws Exception {
         write("lua/app.lua", "return 'from prefix'");
         Globals g = LuaGlobals.create(LuaOptions.defaults());
@@ -123,6 +131,14 @@ class RequireTest {
                 + "return f end "
                 + "local v = require 'seen' return v .. ' ' .. table.concat(seen, ',') .. ' ' .. tostring(package.searchers == package.loaders)";
         assertThat(run(g, lua).tojstring()).isEqualTo("loaded seen true");
+    }
+
+    @Test
+    void module51StyleFilesWorkThroughRequire() throws Exception {
+        write("oldstyle.lua", "module('oldstyle', package.seeall)\nfunction hello() return 'hi ' .. type(print) end");
+        Globals g = worker(dir + "/?.lua");
+        assertThat(run(g, "local m = require 'oldstyle' return m.hello() .. ' ' .. tostring(oldstyle == m)").tojstring())
+                .isEqualTo("hi function true");
     }
 
     @Test
