@@ -502,3 +502,24 @@ GET /t
 --- response_body
 end: closed
 0123456789
+
+=== TEST 90: lua_socket_read_timeout from the conf applies to a cosocket
+--- config
+lua_socket_read_timeout 100ms;
+location /slow {
+    content_by_lua_block { ngx.sleep(1) ngx.say("late") }
+}
+location /t {
+    content_by_lua_block {
+        local sock = ngx.socket.tcp()
+        assert(sock:connect("127.0.0.1", $TEST_NGINX_SERVER_PORT))
+        sock:send("GET /slow HTTP/1.0\r\nHost: localhost\r\n\r\n")
+        local line, err = sock:receive("*l")
+        ngx.say("receive: ", tostring(line), " ", err)
+        sock:close()
+    }
+}
+--- request
+GET /t
+--- response_body
+receive: nil timeout

@@ -46,6 +46,10 @@ final class LuaRunner {
             return new Result(new Outcome.Finish(500), LuaValue.NONE);
         }
         boolean nested = worker.heldByCurrentThread();
+        if (r.location() != null) {
+            // cosockets read their lua_socket_* settings from the request
+            r.attributes().put(io.jresty.ngx.socket.SocketDefaults.class, r.location().settings().request().socket());
+        }
         NgxContext ctx = new NgxContext(worker, r, phase);
         try {
             long budgetMs = r == null || r.location() == null ? 0 : r.location().settings().luaBudgetMs();

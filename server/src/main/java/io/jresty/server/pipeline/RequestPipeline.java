@@ -58,10 +58,15 @@ public final class RequestPipeline {
     public void logPhase(HttpRequestState r) {
         LuaWorker worker = pool.forConnection(r.connectionId());
         LuaChunk chunk = r.location() == null ? null : r.location().settings().lua().get(Phase.LOG);
-        if (chunk != null) {
-            try (io.jresty.core.coroutine.CoroutineScope scope = io.jresty.core.coroutine.CoroutineScope.open()) {
-                lua.run(worker, r, Phase.LOG, chunk);
+        try {
+            if (chunk != null) {
+                try (io.jresty.core.coroutine.CoroutineScope scope = io.jresty.core.coroutine.CoroutineScope.open()) {
+                    lua.run(worker, r, Phase.LOG, chunk);
+                }
             }
+        } finally {
+            // cosockets the request's Lua left open end with it, as nginx closes them
+            io.jresty.ngx.socket.NgxSocketTcp.cleanup(r);
         }
     }
 

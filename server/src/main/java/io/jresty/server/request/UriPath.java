@@ -31,19 +31,32 @@ public final class UriPath {
         if (path.isEmpty() || path.charAt(0) != '/') {
             path = "/" + path;
         }
-        String[] parts = path.split("/+", -1);
+        // the common path has nothing to resolve: keep it as it is (no allocation per request)
+        if (path.indexOf("//") < 0 && path.indexOf("/.") < 0) {
+            return path;
+        }
         java.util.ArrayDeque<String> stack = new java.util.ArrayDeque<>();
-        for (String p : parts) {
-            if (p.isEmpty() || p.equals(".")) {
+        int i = 0;
+        while (i < path.length()) {
+            while (i < path.length() && path.charAt(i) == '/') {
+                i++;
+            }
+            int end = path.indexOf('/', i);
+            if (end < 0) {
+                end = path.length();
+            }
+            String segment = path.substring(i, end);
+            i = end;
+            if (segment.isEmpty() || segment.equals(".")) {
                 continue;
             }
-            if (p.equals("..")) {
+            if (segment.equals("..")) {
                 if (stack.isEmpty()) {
                     return null;
                 }
                 stack.removeLast();
             } else {
-                stack.addLast(p);
+                stack.addLast(segment);
             }
         }
         StringBuilder out = new StringBuilder();
@@ -56,4 +69,5 @@ public final class UriPath {
         }
         return out.toString();
     }
+
 }
