@@ -10,4 +10,5 @@ if [ ! -f "$jar" ] || [ -n "$(find "$root" -name '*.java' -newer "$jar" -not -pa
   "$here/mvn.sh" -q -DskipTests package
 fi
 echo "== serving usage/conf/nginx.conf (Ctrl-C stops)"
-exec "$JAVA_HOME/bin/java" -jar "$jar" -p "$root/usage" -c conf/nginx.conf
+# -Xss4m: deep Lua recursion before "stack overflow"; the flag silences a JDK 25 warning from jboss-threads
+exec "$JAVA_HOME/bin/java" -Xss4m --sun-misc-unsafe-memory-access=allow -jar "$jar" -p "$root/usage" -c conf/nginx.conf
