@@ -17,7 +17,7 @@ import java.util.regex.PatternSyntaxException;
 public final class HttpConfBuilder {
     private final Path prefix;
     private final Path confFile;
-    private final LuaDirectives lua;
+    private final LuaCode lua;
     private final SettingsDirectives settings;
     private final RewriteDirectives rewrites;
     private final LocationBuilder locations;
@@ -25,7 +25,7 @@ public final class HttpConfBuilder {
     public HttpConfBuilder(Path prefix, Path confFile) {
         this.prefix = prefix;
         this.confFile = confFile;
-        this.lua = new LuaDirectives(prefix);
+        this.lua = new LuaCode(prefix);
         this.settings = new SettingsDirectives(prefix, lua);
         this.rewrites = new RewriteDirectives(lua);
         this.locations = new LocationBuilder(settings, rewrites);

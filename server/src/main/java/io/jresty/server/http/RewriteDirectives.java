@@ -10,9 +10,9 @@ import java.util.regex.PatternSyntaxException;
 
 /** Turns set, rewrite, return and set_by_lua directives into {@link RewriteStep}s. */
 final class RewriteDirectives {
-    private final LuaDirectives lua;
+    private final LuaCode lua;
 
-    RewriteDirectives(LuaDirectives lua) {
+    RewriteDirectives(LuaCode lua) {
         this.lua = lua;
     }
 

@@ -16,9 +16,9 @@ import java.util.Map;
  */
 final class SettingsDirectives {
     private final Path prefix;
-    private final LuaDirectives lua;
+    private final LuaCode lua;
 
-    SettingsDirectives(Path prefix, LuaDirectives lua) {
+    SettingsDirectives(Path prefix, LuaCode lua) {
         this.prefix = prefix;
         this.lua = lua;
     }
@@ -50,7 +50,7 @@ final class SettingsDirectives {
                 case "error_log" -> s = s.withRequest(s.request().withErrorLogLevel(
                         d.args().size() > 1 ? d.arg(1) : "error"));
                 default -> {
-                    Phase phase = LuaDirectives.phaseOf(d.name());
+                    Phase phase = LuaCode.phaseOf(d.name());
                     if (phase != null && phase != Phase.SET && phase != Phase.INIT && phase != Phase.INIT_WORKER) {
                         handlers = handlers.with(phase, lua.chunk(d, phase, 0));
                     }

@@ -10,11 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.luaj.vm2.LuaError;
 
-/** Reads the *_by_lua, *_by_lua_block and *_by_lua_file forms into compiled chunks. */
-final class LuaDirectives {
+/** The Lua code of the *_by_lua, *_by_lua_block and *_by_lua_file forms, compiled into chunks. */
+final class LuaCode {
     private final Path prefix;
 
-    LuaDirectives(Path prefix) {
+    LuaCode(Path prefix) {
         this.prefix = prefix;
     }
 
