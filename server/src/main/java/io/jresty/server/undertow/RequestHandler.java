@@ -78,7 +78,9 @@ final class RequestHandler implements HttpHandler {
         }
         try {
             pipeline.process(r);
-        } catch (RuntimeException | StackOverflowError | io.jresty.core.budget.LuaTimeout e) {
+        } catch (Throwable e) {
+            // whatever went wrong, the client gets an answer and the exchange ends (a request that
+            // never ends would also hold a graceful stop for its whole grace period)
             log.log(LogLevel.ALERT, connection, "unexpected failure while serving a request: " + e, null);
             if (r.streaming()) {
                 r.closeConnection();
@@ -86,10 +88,15 @@ final class RequestHandler implements HttpHandler {
             r.resetResponse();
             r.status(500);
         }
-        ResponseWriter.send(r);
+        try {
+            ResponseWriter.send(r);
+        } catch (Throwable e) {
+            log.log(LogLevel.ALERT, connection, "the response could not be written: " + e, null);
+            ex.getIoThread().execute(() -> org.xnio.IoUtils.safeClose(ex.getConnection()));
+        }
         try {
             pipeline.logPhase(r);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             log.log(LogLevel.ERR, connection, "log phase failed: " + e, null);
         } finally {
             r.cleanup();
