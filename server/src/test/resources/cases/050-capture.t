@@ -444,3 +444,172 @@ location /t {
 GET /t
 --- response_body
 outer(inner)
+
+=== TEST 21: a subrequest to a static file has its Content-Length and Content-Type
+--- config
+location /static/ {
+    root html;
+}
+location /t {
+    content_by_lua_block {
+        local res = ngx.location.capture("/static/a.txt")
+        ngx.print(res.status, " ", res.header["Content-Length"], " ", res.header["Content-Type"], " ", res.body)
+    }
+}
+--- user_files
+>>> html/static/a.txt
+file
+--- request
+GET /t
+--- response_body
+200 5 text/plain file
+
+
+=== TEST 22: ngx.redirect in the subrequest
+--- config
+location /sub {
+    content_by_lua_block {
+        ngx.redirect("/elsewhere")
+    }
+}
+location /t {
+    content_by_lua_block {
+        local res = ngx.location.capture("/sub")
+        ngx.say(res.status, " ", res.header["Location"])
+    }
+}
+--- request
+GET /t
+--- response_body
+302 /elsewhere
+
+=== TEST 23: the subrequest sees the parent's request headers and its own args
+--- config
+location /sub {
+    content_by_lua_block {
+        local args = ngx.req.get_uri_args()
+        ngx.print(ngx.req.get_headers()["X-Foo"], " ", args.a, " ", ngx.var.request_uri)
+    }
+}
+location /t {
+    content_by_lua_block {
+        local res = ngx.location.capture("/sub", { args = { a = "b" } })
+        ngx.say(res.body)
+    }
+}
+--- request
+GET /t?q=1
+--- more_headers
+X-Foo: bar
+--- response_body
+bar b /t?q=1
+
+=== TEST 24: nginx directives of the sub-location: return and rewrite
+--- config
+location /ret {
+    return 201 "returned";
+}
+location /rw {
+    rewrite ^ /ret last;
+}
+location /t {
+    content_by_lua_block {
+        local r1, r2 = ngx.location.capture_multi{ {"/ret"}, {"/rw"} }
+        ngx.say(r1.status, " ", r1.body, " ", r2.status, " ", r2.body)
+    }
+}
+--- request
+GET /t
+--- response_body
+201 returned 201 returned
+
+=== TEST 25: ngx.exec in the subrequest
+--- config
+location /target {
+    content_by_lua_block {
+        ngx.print("target ", ngx.var.args, " ", tostring(ngx.is_subrequest))
+    }
+}
+location /sub {
+    content_by_lua_block {
+        ngx.exec("/target", "x=1")
+    }
+}
+location /t {
+    content_by_lua_block {
+        local res = ngx.location.capture("/sub")
+        ngx.say(res.status, " ", res.body)
+    }
+}
+--- request
+GET /t
+--- response_body
+200 target x=1 true
+
+=== TEST 26: capture is disabled in a timer
+--- config
+location /t {
+    content_by_lua_block {
+        local done = false
+        local err
+        ngx.timer.at(0, function()
+            local ok, e = pcall(ngx.location.capture, "/x")
+            err = e
+            done = true
+        end)
+        while not done do ngx.sleep(0.01) end
+        ngx.say(err)
+    }
+}
+--- request
+GET /t
+--- response_body
+API disabled in the context of ngx.timer
+
+=== TEST 27: a HEAD subrequest and a bad method
+--- config
+location /sub {
+    content_by_lua_block {
+        ngx.print(ngx.req.get_method())
+    }
+}
+location /t {
+    content_by_lua_block {
+        local res = ngx.location.capture("/sub", { method = ngx.HTTP_HEAD })
+        ngx.say(res.status, " [", res.body, "]")
+        local ok, err = pcall(ngx.location.capture, "/sub", { method = "GET" })
+        ngx.say(err)
+        ok, err = pcall(ngx.location.capture, "/sub", { ctx = 1 })
+        ngx.say(err)
+        ok, err = pcall(ngx.location.capture, "/sub", { vars = "x" })
+        ngx.say(err)
+    }
+}
+--- request
+GET /t
+--- response_body
+200 []
+Bad http request method
+Bad ctx option value type number, expected a Lua table
+Bad vars option value
+
+=== TEST 28: an error after output in the subrequest
+--- config
+location /sub {
+    content_by_lua_block {
+        ngx.say("part")
+        ngx.flush(true)
+        error("later")
+    }
+}
+location /t {
+    content_by_lua_block {
+        local res = ngx.location.capture("/sub")
+        ngx.say(res.status, " ", res.body, tostring(res.truncated))
+    }
+}
+--- request
+GET /t
+--- response_body
+200 part
+true

@@ -47,7 +47,7 @@ final class CaptureOptions {
                 : Subrequests.VarsMode.FRESH;
         LuaValue ctx = opts.get("ctx");
         if (!ctx.isnil() && !ctx.istable()) {
-            throw new ApiError("Bad ctx option value type " + ctx.typename() + ", expected a table");
+            throw new ApiError("Bad ctx option value type " + ctx.typename() + ", expected a Lua table");
         }
         boolean forward = flag(opts.get("always_forward_body"), "always_forward_body");
         LuaValue bodyValue = opts.get("body");

@@ -28,8 +28,9 @@ public final class NgxLocation implements NgxArea {
     public void install(LuaTable ngx, NgxEnvironment env) {
         LuaTable location = new LuaTable();
         ApiTable api = new ApiTable("ngx.location.", location);
-        api.request("capture", Contexts.REWRITE_ACCESS_CONTENT, NgxLocation::capture);
-        api.request("capture_multi", Contexts.REWRITE_ACCESS_CONTENT, NgxLocation::captureMulti);
+        // the phase check comes first, so a timer reads "API disabled in the context of ngx.timer"
+        api.anywhere("capture", Contexts.REWRITE_ACCESS_CONTENT, NgxLocation::capture);
+        api.anywhere("capture_multi", Contexts.REWRITE_ACCESS_CONTENT, NgxLocation::captureMulti);
         ngx.set("location", location);
     }
 
@@ -68,7 +69,7 @@ public final class NgxLocation implements NgxArea {
 
     private static List<LuaTable> run(NgxContext ctx, List<Subrequests.Subrequest> subs) {
         NgxRequest parent = ctx.request();
-        Subrequests runner = parent.subrequests();
+        Subrequests runner = parent == null ? null : parent.subrequests();
         if (runner == null) {
             throw new ApiError("subrequests are not supported here");
         }

@@ -83,9 +83,13 @@ final class SubrequestRunner implements Subrequests {
                 // measured on nginx: res.body stays empty, no error page is captured
                 sub.status(status);
             }
+            // an error after the headers went out cuts the body short: nginx flags it truncated
+            boolean truncated = (status >= 500 || status == 444) && sub.headersSent();
             sub.eof();
             Map<String, List<String>> headers = new LinkedHashMap<>(sub.responseHeaders().all());
-            return new Captured(sub.status() == 0 ? 200 : sub.status(), headers, sub.output(), false);
+            // a HEAD subrequest is header-only, as the client would see it
+            byte[] body = sub.method().equals("HEAD") ? new byte[0] : sub.output();
+            return new Captured(sub.status() == 0 ? 200 : sub.status(), headers, body, truncated);
         } finally {
             sub.cleanup();
         }
