@@ -613,3 +613,42 @@ GET /t
 --- response_body
 200 part
 true
+
+=== TEST 29: captures from light threads and from a coroutine
+--- config
+location /sub {
+    content_by_lua_block {
+        ngx.sleep(0.01)
+        ngx.print(ngx.var.arg_n)
+    }
+}
+location /t {
+    content_by_lua_block {
+        local function get(n)
+            return ngx.location.capture("/sub", { args = { n = n } }).body
+        end
+        local t1 = ngx.thread.spawn(get, 1)
+        local t2 = ngx.thread.spawn(get, 2)
+        local _, a = ngx.thread.wait(t1)
+        local _, b = ngx.thread.wait(t2)
+        local c = coroutine.wrap(function() return get(3) end)()
+        ngx.say(a, b, c)
+    }
+}
+--- request
+GET /t
+--- response_body
+123
+
+=== TEST 30: a uri with .. above the root is refused
+--- config
+location /t {
+    content_by_lua_block {
+        local ok, err = pcall(ngx.location.capture, "/../etc/passwd")
+        ngx.say(ok, " ", err)
+    }
+}
+--- request
+GET /t
+--- response_body
+false unsafe uri in argument #1: /../etc/passwd

@@ -31,6 +31,9 @@ final class CaptureOptions {
             args = uri.substring(q + 1);
             uri = uri.substring(0, q);
         }
+        if (unsafe(uri)) {
+            throw new ApiError("unsafe uri in argument #1: " + uriValue.tojstring());
+        }
         LuaValue options = query.get(2);
         if (!options.isnil() && !options.istable()) {
             throw new ApiError("Bad options: table expected");
@@ -65,6 +68,11 @@ final class CaptureOptions {
         }
         return new Subrequests.Subrequest(method, uri, args, body, hasBody, vars, mode,
                 ctx.istable() ? (LuaTable) ctx : null);
+    }
+
+    /** nginx refuses a subrequest path with a ".." segment or a NUL, which could climb out of a root. */
+    private static boolean unsafe(String path) {
+        return path.indexOf('\0') >= 0 || ("/" + path + "/").contains("/../");
     }
 
     private static String args(LuaValue v) {
