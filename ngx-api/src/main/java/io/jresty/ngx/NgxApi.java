@@ -34,7 +34,8 @@ public final class NgxApi {
                 new io.jresty.ngx.socket.NgxSocketUdp(),
                 new io.jresty.ngx.sleep.NgxSleep(),
                 new io.jresty.ngx.timer.NgxTimer(),
-                new io.jresty.ngx.thread.NgxThread());
+                new io.jresty.ngx.thread.NgxThread(),
+                new io.jresty.ngx.location.NgxLocation());
     }
 
     public static LuaTable install(Globals globals, NgxEnvironment env) {

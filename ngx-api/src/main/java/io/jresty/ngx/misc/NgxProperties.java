@@ -28,7 +28,7 @@ public final class NgxProperties implements NgxArea {
                     case "status" -> valueOf(request().status());
                     case "ctx" -> request().ctx();
                     case "headers_sent" -> valueOf(request().headersSent());
-                    case "is_subrequest" -> FALSE;
+                    case "is_subrequest" -> valueOf(request().isSubrequest());
                     default -> NIL;
                 };
             }

@@ -14,7 +14,8 @@ public final class Methods {
             Map.entry("OPTIONS", 512), Map.entry("PROPFIND", 1024), Map.entry("PROPPATCH", 2048),
             Map.entry("LOCK", 4096), Map.entry("UNLOCK", 8192), Map.entry("PATCH", 16384), Map.entry("TRACE", 32768));
 
-    static String name(int code) {
+    /** The method name of an ngx.HTTP_* constant. */
+    public static String name(int code) {
         for (Map.Entry<String, Integer> e : CODES.entrySet()) {
             if (e.getValue() == code) {
                 return e.getKey();

@@ -143,4 +143,16 @@ public interface NgxRequest {
     default boolean logs(io.jresty.ngx.log.LogLevel level) {
         return true;
     }
+
+    // -- subrequests -------------------------------------------------------------------
+
+    /** ngx.is_subrequest: whether this request is a subrequest of ngx.location.capture. */
+    default boolean isSubrequest() {
+        return false;
+    }
+
+    /** What runs ngx.location.capture's subrequests of this request, or null where there are none. */
+    default Subrequests subrequests() {
+        return null;
+    }
 }

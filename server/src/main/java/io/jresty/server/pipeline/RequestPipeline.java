@@ -30,6 +30,7 @@ public final class RequestPipeline {
     private final io.jresty.server.proxy.ProxyContent proxy;
     private final ErrorLog log;
     private final java.nio.file.Path bodyTemp;
+    private final SubrequestRunner subrequests;
 
     public RequestPipeline(HttpBlock http, WorkerPool pool, ErrorLog log) {
         this.pool = pool;
@@ -40,6 +41,7 @@ public final class RequestPipeline {
         this.filters = new OutputFilters(pool, lua);
         this.proxy = new io.jresty.server.proxy.ProxyContent(http, pool, log);
         this.bodyTemp = http.prefix().resolve("client_body_temp");
+        this.subrequests = new SubrequestRunner(this, pool);
     }
 
     /** Serves r from its first phase to its log phase; the response is complete in r afterwards. */
@@ -47,6 +49,7 @@ public final class RequestPipeline {
         LuaWorker worker = pool.forConnection(r.connectionId());
         r.filters(filters.bind(worker));
         r.bodyTemp(bodyTemp);
+        r.subrequests(subrequests);
         // suspended coroutines of the request end with it (their virtual threads would stay parked)
         try (io.jresty.core.coroutine.CoroutineScope scope = io.jresty.core.coroutine.CoroutineScope.open()) {
             Outcome outcome = serve(worker, r);
@@ -70,7 +73,7 @@ public final class RequestPipeline {
         }
     }
 
-    private Outcome serve(LuaWorker worker, HttpRequestState r) {
+    Outcome serve(LuaWorker worker, HttpRequestState r) {
         if (r.uri() == null) {
             r.location(serverLocation(r.server()), null);
             return new Outcome.Finish(400);

@@ -29,7 +29,7 @@ public final class HttpRequestState implements NgxRequest {
     private final String protocol;
     private final double startTime;
     private final List<Map.Entry<String, String>> headers = new ArrayList<>();
-    private final Map<String, String> userVariables = new HashMap<>();
+    private Map<String, String> userVariables = new HashMap<>();
     private final Map<Object, Object> attributes = new HashMap<>();
     private final ResponseHeaders responseHeaders = new ResponseHeaders();
     private final ResponseOutput output = new ResponseOutput();
@@ -57,6 +57,8 @@ public final class HttpRequestState implements NgxRequest {
     private boolean closeConnection;
     private LuaValue abortHandler;
     private long connectionRequests = 1;
+    private boolean subrequest;
+    private io.jresty.ngx.request.Subrequests subrequests;
 
     public HttpRequestState(HttpServerExchange exchange, long connectionId, ServerBlock server, Variables variables) {
         this.exchange = exchange;
@@ -76,6 +78,51 @@ public final class HttpRequestState implements NgxRequest {
                 headers.add(new AbstractMap.SimpleImmutableEntry<>(values.getHeaderName().toString(), v));
             }
         }
+    }
+
+    /**
+     * A subrequest of parent (ngx.location.capture): the same connection, server and request
+     * headers, its own request line, variables and response, which stays in memory.
+     */
+    public HttpRequestState(HttpRequestState parent, String method, String uri, String args) {
+        this.exchange = parent.exchange;
+        this.connectionId = parent.connectionId;
+        this.server = parent.server;
+        this.variables = parent.variables;
+        this.requestUri = parent.requestUri;
+        this.protocol = parent.protocol;
+        this.startTime = parent.startTime;
+        this.headers.addAll(parent.headers);
+        this.filters = parent.filters;
+        this.subrequests = parent.subrequests;
+        this.bodyTemp = parent.bodyTemp;
+        this.method = method;
+        this.uri = uri;
+        this.args = args;
+        this.internal = true;
+        this.subrequest = true;
+        // never the parent's socket: the body is what capture passed, or none
+        body.replace(null);
+    }
+
+    /** A subrequest's `set` variables: the parent's own map (share_all_vars) or a copy. */
+    public void userVariables(Map<String, String> variables) {
+        this.userVariables = variables;
+    }
+
+    /** What runs this request's subrequests (the pipeline sets it). */
+    public void subrequests(io.jresty.ngx.request.Subrequests subrequests) {
+        this.subrequests = subrequests;
+    }
+
+    @Override
+    public io.jresty.ngx.request.Subrequests subrequests() {
+        return subrequests;
+    }
+
+    @Override
+    public boolean isSubrequest() {
+        return subrequest;
     }
 
     public HttpServerExchange exchange() {
