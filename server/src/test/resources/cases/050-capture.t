@@ -652,3 +652,27 @@ location /t {
 GET /t
 --- response_body
 false unsafe uri in argument #1: /../etc/passwd
+
+=== TEST 31: Content-Length of the subrequest follows its body; $request_method is the client's
+--- config
+location /sub {
+    content_by_lua_block {
+        ngx.print(tostring(ngx.req.get_headers()["Content-Length"]), ",", ngx.var.request_method)
+    }
+}
+location /t {
+    content_by_lua_block {
+        ngx.req.read_body()
+        local r1, r2, r3 = ngx.location.capture_multi{
+            { "/sub", { method = ngx.HTTP_PUT, body = "hello" } },
+            { "/sub" },
+            { "/sub", { method = ngx.HTTP_POST } },
+        }
+        ngx.say(r1.body, " ", r2.body, " ", r3.body)
+    }
+}
+--- request
+POST /t
+parent body
+--- response_body
+5,POST nil,POST 11,POST

@@ -59,9 +59,10 @@ final class SubrequestRunner implements Subrequests {
             case COPY -> new HashMap<>(parent.userVariables());
             case FRESH -> new HashMap<>();
         });
-        if (s.hasBody()) {
-            sub.setRequestHeader("Content-Length", List.of(String.valueOf(s.body().length)));
-        }
+        // measured on nginx: the length of the body the subrequest gets, else no Content-Length
+        sub.setRequestHeader("Transfer-Encoding", List.of());
+        sub.setRequestHeader("Content-Length",
+                s.body() == null ? List.of() : List.of(String.valueOf(s.body().length)));
         sub.replaceBody(s.body());
         for (Map.Entry<String, String> v : s.vars().entrySet()) {
             String error = sub.setVariable(v.getKey(), v.getValue());
