@@ -676,3 +676,42 @@ POST /t
 parent body
 --- response_body
 5,POST nil,POST 11,POST
+
+=== TEST 32: a subrequest's error log lines name it
+--- config
+location /sub {
+    content_by_lua_block {
+        ngx.log(ngx.ERR, "hello from sub")
+    }
+}
+location /t {
+    content_by_lua_block {
+        local res = ngx.location.capture("/sub", { method = ngx.HTTP_PUT, body = "x" })
+        ngx.say(res.status)
+    }
+}
+--- request
+GET /t
+--- response_body
+200
+--- error_log
+hello from sub, client: 127.0.0.1
+request: "GET /t HTTP/1.1", subrequest: "/sub", host: "
+
+=== TEST 33: a set variable the subrequest does not set
+--- config
+location /sub {
+    content_by_lua_block {
+        ngx.print("[", tostring(ngx.var.dog), "]")
+    }
+}
+location /t {
+    set $dog "parent dog";
+    content_by_lua_block {
+        ngx.say(ngx.location.capture("/sub").body)
+    }
+}
+--- request
+GET /t
+--- response_body
+[]

@@ -122,7 +122,8 @@ public final class Variables {
             case "request_id" -> requestId();
             case "nginx_version" -> "1.22.1";
             case "pid" -> String.valueOf(ProcessHandle.current().pid());
-            default -> null;
+            // a `set` variable this request never set reads empty (nginx's uninitialized variable)
+            default -> declared.contains(name) ? "" : null;
         };
     }
 
