@@ -22,10 +22,12 @@ import java.util.concurrent.CompletableFuture;
 final class SubrequestRunner implements Subrequests {
     private final RequestPipeline pipeline;
     private final WorkerPool pool;
+    private final io.jresty.ngx.log.ErrorLog log;
 
-    SubrequestRunner(RequestPipeline pipeline, WorkerPool pool) {
+    SubrequestRunner(RequestPipeline pipeline, WorkerPool pool, io.jresty.ngx.log.ErrorLog log) {
         this.pipeline = pipeline;
         this.pool = pool;
+        this.log = log;
     }
 
     @Override
@@ -44,6 +46,9 @@ final class SubrequestRunner implements Subrequests {
                 try {
                     done.complete(run(worker, sub));
                 } catch (Throwable e) {
+                    // Lua errors were logged by the phases already; this is a fault of jresty's own
+                    log.log(io.jresty.ngx.log.LogLevel.ERR, sub.connectionId(), "subrequest failed: " + e,
+                            io.jresty.ngx.log.RequestSuffix.of(sub));
                     done.complete(new Captured(500, Map.of(), new byte[0], false));
                 }
             });
