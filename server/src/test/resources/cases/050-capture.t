@@ -715,3 +715,26 @@ location /t {
 GET /t
 --- response_body
 []
+
+=== TEST 34: a subrequest to a proxied location, with a body
+--- config
+location /up/ {
+    content_by_lua_block {
+        ngx.req.read_body()
+        ngx.header["X-Up"] = "1"
+        ngx.print(ngx.var.request_method, " ", ngx.var.request_uri, " ", ngx.req.get_body_data())
+    }
+}
+location /p/ {
+    proxy_pass http://127.0.0.1:$TEST_NGINX_SERVER_PORT/up/;
+}
+location /t {
+    content_by_lua_block {
+        local res = ngx.location.capture("/p/x", { method = ngx.HTTP_POST, body = "sent", args = "a=1" })
+        ngx.say(res.status, " ", res.header["X-Up"], " ", res.body)
+    }
+}
+--- request
+GET /t
+--- response_body
+200 1 POST /up/x?a=1 sent
