@@ -652,3 +652,89 @@ location /t {
 GET /t
 --- response_body
 false unsafe uri in argument #1: /../etc/passwd
+
+=== TEST 31: Content-Length of the subrequest follows its body; $request_method is the client's
+--- config
+location /sub {
+    content_by_lua_block {
+        ngx.print(tostring(ngx.req.get_headers()["Content-Length"]), ",", ngx.var.request_method)
+    }
+}
+location /t {
+    content_by_lua_block {
+        ngx.req.read_body()
+        local r1, r2, r3 = ngx.location.capture_multi{
+            { "/sub", { method = ngx.HTTP_PUT, body = "hello" } },
+            { "/sub" },
+            { "/sub", { method = ngx.HTTP_POST } },
+        }
+        ngx.say(r1.body, " ", r2.body, " ", r3.body)
+    }
+}
+--- request
+POST /t
+parent body
+--- response_body
+5,POST nil,POST 11,POST
+
+=== TEST 32: a subrequest's error log lines name it
+--- config
+location /sub {
+    content_by_lua_block {
+        ngx.log(ngx.ERR, "hello from sub")
+    }
+}
+location /t {
+    content_by_lua_block {
+        local res = ngx.location.capture("/sub", { method = ngx.HTTP_PUT, body = "x" })
+        ngx.say(res.status)
+    }
+}
+--- request
+GET /t
+--- response_body
+200
+--- error_log
+hello from sub, client: 127.0.0.1
+request: "GET /t HTTP/1.1", subrequest: "/sub", host: "
+
+=== TEST 33: a set variable the subrequest does not set
+--- config
+location /sub {
+    content_by_lua_block {
+        ngx.print("[", tostring(ngx.var.dog), "]")
+    }
+}
+location /t {
+    set $dog "parent dog";
+    content_by_lua_block {
+        ngx.say(ngx.location.capture("/sub").body)
+    }
+}
+--- request
+GET /t
+--- response_body
+[]
+
+=== TEST 34: a subrequest to a proxied location, with a body
+--- config
+location /up/ {
+    content_by_lua_block {
+        ngx.req.read_body()
+        ngx.header["X-Up"] = "1"
+        ngx.print(ngx.var.request_method, " ", ngx.var.request_uri, " ", ngx.req.get_body_data())
+    }
+}
+location /p/ {
+    proxy_pass http://127.0.0.1:$TEST_NGINX_SERVER_PORT/up/;
+}
+location /t {
+    content_by_lua_block {
+        local res = ngx.location.capture("/p/x", { method = ngx.HTTP_POST, body = "sent", args = "a=1" })
+        ngx.say(res.status, " ", res.header["X-Up"], " ", res.body)
+    }
+}
+--- request
+GET /t
+--- response_body
+200 1 POST /up/x?a=1 sent

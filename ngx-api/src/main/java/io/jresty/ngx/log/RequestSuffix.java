@@ -19,8 +19,13 @@ public final class RequestSuffix {
         StringBuilder s = new StringBuilder(", client: ").append(r.remoteAddr());
         String server = r.variable("server_name");
         s.append(", server: ").append(server == null ? "" : server);
-        s.append(", request: \"").append(r.method()).append(' ').append(r.requestUri()).append(' ')
-                .append(r.protocol()).append('"');
+        // a subrequest logs the client's request line, then its own uri
+        String method = r.isSubrequest() ? r.variable("request_method") : null;
+        s.append(", request: \"").append(method == null ? r.method() : method).append(' ').append(r.requestUri())
+                .append(' ').append(r.protocol()).append('"');
+        if (r.isSubrequest()) {
+            s.append(", subrequest: \"").append(r.uri()).append('"');
+        }
         String host = r.requestHeader("Host");
         if (host != null) {
             s.append(", host: \"").append(host).append('"');

@@ -41,7 +41,7 @@ public final class RequestPipeline {
         this.filters = new OutputFilters(pool, lua);
         this.proxy = new io.jresty.server.proxy.ProxyContent(http, pool, log);
         this.bodyTemp = http.prefix().resolve("client_body_temp");
-        this.subrequests = new SubrequestRunner(this, pool);
+        this.subrequests = new SubrequestRunner(this, pool, log);
     }
 
     /** Serves r from its first phase to its log phase; the response is complete in r afterwards. */

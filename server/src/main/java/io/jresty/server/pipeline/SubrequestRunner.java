@@ -22,10 +22,12 @@ import java.util.concurrent.CompletableFuture;
 final class SubrequestRunner implements Subrequests {
     private final RequestPipeline pipeline;
     private final WorkerPool pool;
+    private final io.jresty.ngx.log.ErrorLog log;
 
-    SubrequestRunner(RequestPipeline pipeline, WorkerPool pool) {
+    SubrequestRunner(RequestPipeline pipeline, WorkerPool pool, io.jresty.ngx.log.ErrorLog log) {
         this.pipeline = pipeline;
         this.pool = pool;
+        this.log = log;
     }
 
     @Override
@@ -44,6 +46,9 @@ final class SubrequestRunner implements Subrequests {
                 try {
                     done.complete(run(worker, sub));
                 } catch (Throwable e) {
+                    // Lua errors were logged by the phases already; this is a fault of jresty's own
+                    log.log(io.jresty.ngx.log.LogLevel.ERR, sub.connectionId(), "subrequest failed: " + e,
+                            io.jresty.ngx.log.RequestSuffix.of(sub));
                     done.complete(new Captured(500, Map.of(), new byte[0], false));
                 }
             });
@@ -59,9 +64,10 @@ final class SubrequestRunner implements Subrequests {
             case COPY -> new HashMap<>(parent.userVariables());
             case FRESH -> new HashMap<>();
         });
-        if (s.hasBody()) {
-            sub.setRequestHeader("Content-Length", List.of(String.valueOf(s.body().length)));
-        }
+        // measured on nginx: the length of the body the subrequest gets, else no Content-Length
+        sub.setRequestHeader("Transfer-Encoding", List.of());
+        sub.setRequestHeader("Content-Length",
+                s.body() == null ? List.of() : List.of(String.valueOf(s.body().length)));
         sub.replaceBody(s.body());
         for (Map.Entry<String, String> v : s.vars().entrySet()) {
             String error = sub.setVariable(v.getKey(), v.getValue());

@@ -58,6 +58,8 @@ public final class HttpRequestState implements NgxRequest {
     private LuaValue abortHandler;
     private long connectionRequests = 1;
     private boolean subrequest;
+    /** The client's request of a subrequest (null for the client's request itself). */
+    private HttpRequestState main;
     private io.jresty.ngx.request.Subrequests subrequests;
 
     public HttpRequestState(HttpServerExchange exchange, long connectionId, ServerBlock server, Variables variables) {
@@ -101,6 +103,7 @@ public final class HttpRequestState implements NgxRequest {
         this.args = args;
         this.internal = true;
         this.subrequest = true;
+        this.main = parent.main == null ? parent : parent.main;
         // never the parent's socket: the body is what capture passed, or none
         body.replace(null);
     }
@@ -118,6 +121,11 @@ public final class HttpRequestState implements NgxRequest {
     @Override
     public io.jresty.ngx.request.Subrequests subrequests() {
         return subrequests;
+    }
+
+    /** $request_method: in a subrequest, the method of the client's request, as nginx has it. */
+    public String requestMethod() {
+        return main == null ? method : main.method;
     }
 
     @Override

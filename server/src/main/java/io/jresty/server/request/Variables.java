@@ -104,7 +104,7 @@ public final class Variables {
             case "server_name" -> r.server().primaryName();
             case "server_protocol" -> r.protocol();
             case "scheme" -> r.exchange().getRequestScheme();
-            case "request_method" -> r.method();
+            case "request_method" -> r.requestMethod();
             case "request_length" -> String.valueOf(requestLength(r));
             case "request_time" -> String.format(Locale.ROOT, "%.3f", clock.millis() / 1000.0 - r.startTime());
             case "status" -> String.format(Locale.ROOT, "%03d", r.status());
@@ -122,7 +122,8 @@ public final class Variables {
             case "request_id" -> requestId();
             case "nginx_version" -> "1.22.1";
             case "pid" -> String.valueOf(ProcessHandle.current().pid());
-            default -> null;
+            // a `set` variable this request never set reads empty (nginx's uninitialized variable)
+            default -> declared.contains(name) ? "" : null;
         };
     }
 
