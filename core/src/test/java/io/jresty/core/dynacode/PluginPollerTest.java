@@ -33,10 +33,13 @@ class PluginPollerTest {
             d.start();
             await(() -> d.counters().fetches() >= 3);
             d.close();
+            // a fetch interrupted by close may still reach the API: let it land before counting
+            Thread.sleep(50);
             long fetches = api.requests.get();
 
             assertThat(d.current()).isNotNull();
             assertThat(d.counters().decodes()).isEqualTo(1);
+            // polling every 20 ms would have made about five more requests by now
             Thread.sleep(100);
             assertThat(api.requests.get()).isEqualTo(fetches);
         }
