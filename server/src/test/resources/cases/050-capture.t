@@ -738,3 +738,23 @@ location /t {
 GET /t
 --- response_body
 200 1 POST /up/x?a=1 sent
+
+=== TEST 90: a location that captures itself stops at nginx's subrequest depth, the server goes on
+--- jresty_only: nginx 1.22 logs the same "subrequests cycle" line but its lua module's error text differs
+--- config
+location /loop {
+    content_by_lua_block {
+        local ok, res = pcall(ngx.location.capture, "/loop")
+        if not ok then
+            ngx.print("stopped")
+            return
+        end
+        ngx.print(res.body)
+    }
+}
+--- request
+GET /loop
+--- response_body chomp
+stopped
+--- error_log
+subrequests cycle while processing "/loop"

@@ -30,9 +30,18 @@ final class SubrequestRunner implements Subrequests {
         this.log = log;
     }
 
+    /** NGX_HTTP_MAX_SUBREQUESTS. */
+    private static final int MAX_DEPTH = 50;
+
     @Override
     public List<CompletableFuture<Captured>> start(NgxRequest parent, List<Subrequest> subrequests) {
         HttpRequestState p = (HttpRequestState) parent;
+        if (p.subrequestDepth() >= MAX_DEPTH) {
+            // nginx's limit of 50 nested subrequests: a location that captures itself ends here
+            log.log(io.jresty.ngx.log.LogLevel.ERR, p.connectionId(), "subrequests cycle while processing \""
+                    + subrequests.getFirst().uri() + "\"", io.jresty.ngx.log.RequestSuffix.of(p));
+            throw new io.jresty.ngx.api.ApiError("failed to issue subrequest: subrequests cycle");
+        }
         // the states are made on the caller's thread, which holds the worker lock (ctx tables are Lua state)
         List<HttpRequestState> states = new ArrayList<>();
         for (Subrequest s : subrequests) {

@@ -24,6 +24,8 @@ import org.luaj.vm2.LuaValue;
  */
 public final class HttpRequestState implements NgxRequest {
     private final HttpServerExchange exchange;
+    /** 0 for a client's request, one more for each level of ngx.location.capture. */
+    private int subrequestDepth;
     private final long connectionId;
     private final String requestUri;
     private final String protocol;
@@ -87,6 +89,7 @@ public final class HttpRequestState implements NgxRequest {
      * headers, its own request line, variables and response, which stays in memory.
      */
     public HttpRequestState(HttpRequestState parent, String method, String uri, String args) {
+        this.subrequestDepth = parent.subrequestDepth + 1;
         this.exchange = parent.exchange;
         this.connectionId = parent.connectionId;
         this.server = parent.server;
@@ -126,6 +129,11 @@ public final class HttpRequestState implements NgxRequest {
     /** $request_method: in a subrequest, the method of the client's request, as nginx has it. */
     public String requestMethod() {
         return main == null ? method : main.method;
+    }
+
+    /** How deep in ngx.location.capture this request is (0 for a client's request). */
+    public int subrequestDepth() {
+        return subrequestDepth;
     }
 
     @Override
