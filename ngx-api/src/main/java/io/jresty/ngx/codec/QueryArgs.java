@@ -9,8 +9,11 @@ import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
 
-/** ngx.encode_args and ngx.decode_args: a Lua table to and from an x-www-form-urlencoded query. */
-final class QueryArgs {
+/**
+ * ngx.encode_args and ngx.decode_args: a Lua table to and from an x-www-form-urlencoded query.
+ * encode is also what ngx.exec, set_uri_args and capture's args option use for a table.
+ */
+public final class QueryArgs {
     /** decode_args' default limit, lua-nginx-module's. */
     static final int DEFAULT_MAX = 100;
 
@@ -20,7 +23,7 @@ final class QueryArgs {
      * Keys and values are escaped as URI components; true gives the bare key, false nothing,
      * and an array gives the key once per element. The order is the table's iteration order.
      */
-    static byte[] encode(LuaTable args) {
+    public static byte[] encode(LuaTable args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         LuaValue k = LuaValue.NIL;
         while (true) {

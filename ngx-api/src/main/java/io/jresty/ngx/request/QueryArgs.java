@@ -1,8 +1,6 @@
 package io.jresty.ngx.request;
 
-import io.jresty.ngx.api.ApiError;
 import java.io.ByteArrayOutputStream;
-import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
@@ -83,66 +81,8 @@ public final class QueryArgs {
         return Character.digit(c, 16);
     }
 
-    /** Encodes a Lua table as lua-nginx-module's ngx.encode_args does. */
+    /** Encodes a Lua table as lua-nginx-module's ngx.encode_args does (its bytes are ASCII). */
     public static String encode(LuaTable args) {
-        StringBuilder out = new StringBuilder();
-        LuaValue k = LuaValue.NIL;
-        while (true) {
-            Varargs next = args.next(k);
-            k = next.arg1();
-            if (k.isnil()) {
-                break;
-            }
-            LuaValue v = next.arg(2);
-            if (!k.isstring()) {
-                throw new ApiError("attempt to use " + k.typename() + " as query arg key");
-            }
-            String key = escape(k.strvalue());
-            if (v.istable()) {
-                LuaTable t = (LuaTable) v;
-                for (int i = 1; i <= t.length(); i++) {
-                    appendPair(out, key, t.get(i));
-                }
-            } else {
-                appendPair(out, key, v);
-            }
-        }
-        return out.toString();
-    }
-
-    private static void appendPair(StringBuilder out, String key, LuaValue v) {
-        if (v.isboolean()) {
-            if (!v.toboolean()) {
-                return;
-            }
-            sep(out).append(key);
-        } else if (v.isstring()) {
-            sep(out).append(key).append('=').append(escape(v.strvalue()));
-        } else {
-            throw new ApiError("attempt to use " + v.typename() + " as query arg value");
-        }
-    }
-
-    private static StringBuilder sep(StringBuilder out) {
-        if (!out.isEmpty()) {
-            out.append('&');
-        }
-        return out;
-    }
-
-    /** escape_uri type 2 (URI component): everything but alphanumerics and -._~ is %XX. */
-    public static String escape(LuaString s) {
-        StringBuilder out = new StringBuilder(s.m_length);
-        for (int i = 0; i < s.m_length; i++) {
-            int b = s.m_bytes[s.m_offset + i] & 0xff;
-            if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')
-                    || b == '-' || b == '.' || b == '_' || b == '~') {
-                out.append((char) b);
-            } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit(b >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(b & 15, 16)));
-            }
-        }
-        return out.toString();
+        return new String(io.jresty.ngx.codec.QueryArgs.encode(args), java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 }
