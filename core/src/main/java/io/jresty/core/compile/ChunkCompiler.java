@@ -101,6 +101,11 @@ public final class ChunkCompiler {
         return settings.luajc() ? translateOrInterpret(prototype, chunkName) : new InterpretedChunk(chunkName, prototype);
     }
 
+    /** True for a Lua function compiled to a JVM class (its upvalues are the class's fields). */
+    public static boolean isCompiledFunction(LuaValue f) {
+        return f.getClass().getClassLoader() instanceof LuaClassLoader;
+    }
+
     public CompileStats stats() {
         return new CompileStats(compiles.sum(), cacheHits.sum(), fallbacks.sum());
     }
