@@ -50,7 +50,8 @@ public final class JrestyServer implements AutoCloseable {
         this.pool = new WorkerPool(http.workerProcesses(), http.packagePath(), env);
         // the pipeline installs modules (jresty.upstream) that init_by_lua may require
         RequestPipeline pipeline = new RequestPipeline(http, pool, log);
-        pool.runEverywhere(http.initByLua(), Phase.INIT);
+        // once, then copied into the other workers, as nginx's master runs it before forking
+        pool.runInit(http.initByLua());
         Variables variables = new Variables(clock, declaredVariables(http));
         Undertow.Builder builder = Undertow.builder()
                 // heap buffers: pooled direct ones piled up under load (7884 live 16 KB buffers for 32

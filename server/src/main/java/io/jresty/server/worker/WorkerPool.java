@@ -1,6 +1,8 @@
 package io.jresty.server.worker;
 
 import io.jresty.core.compile.ChunkCompiler.CompiledChunk;
+import io.jresty.core.fork.ForkStats;
+import io.jresty.core.fork.StateFork;
 import io.jresty.core.lua.LuaGlobals;
 import io.jresty.core.lua.LuaOptions;
 import io.jresty.core.worker.LuaWorker;
@@ -60,20 +62,64 @@ public final class WorkerPool {
         return bound.get(worker.id()).computeIfAbsent(chunk.compiled(), c -> c.bind(worker.globals()));
     }
 
-    /** Runs init_by_lua or init_worker_by_lua in every worker (see the README on init_by_lua). */
+    /**
+     * Runs init_by_lua once, as nginx's master does, in the first worker's state, then gives
+     * every other worker a copy of the state it left (nginx's fork): globals, loaded modules
+     * and their upvalues are each worker's own from then on; shared dicts stay server-wide.
+     * Returns what the copies made, summed over the workers.
+     */
+    public ForkStats runInit(LuaChunk chunk) {
+        if (chunk == null) {
+            return new ForkStats(0, 0);
+        }
+        checkLoaded(chunk);
+        LuaWorker master = workers.get(0);
+        // paired while every state is still as built: afterwards the built-ins cannot be told apart
+        List<StateFork> forks = new ArrayList<>();
+        for (LuaWorker w : workers.subList(1, workers.size())) {
+            forks.add(StateFork.prepare(master.globals(), w.globals()));
+        }
+        run(master, chunk, Phase.INIT);
+        int tables = 0;
+        int functions = 0;
+        for (int i = 0; i < forks.size(); i++) {
+            LuaWorker w = workers.get(i + 1);
+            StateFork fork = forks.get(i);
+            ForkStats[] stats = new ForkStats[1];
+            // in the worker's context: a Forkable value (a module's Java side) binds to it
+            w.run(() -> master.run(() -> {
+                try (NgxContext.Scope s = NgxContext.enter(new NgxContext(w, null, Phase.INIT))) {
+                    stats[0] = fork.copy();
+                }
+            }));
+            tables += stats[0].tables();
+            functions += stats[0].functions();
+        }
+        return new ForkStats(tables, functions);
+    }
+
+    /** Runs init_worker_by_lua in every worker. */
     public void runEverywhere(LuaChunk chunk, Phase phase) {
         if (chunk == null) {
             return;
         }
+        checkLoaded(chunk);
+        for (LuaWorker w : workers) {
+            run(w, chunk, phase);
+        }
+    }
+
+    private void run(LuaWorker w, LuaChunk chunk, Phase phase) {
+        w.run(() -> {
+            try (NgxContext.Scope s = NgxContext.enter(new NgxContext(w, null, phase))) {
+                function(w, chunk).call();
+            }
+        });
+    }
+
+    private static void checkLoaded(LuaChunk chunk) {
         if (chunk.loadError() != null) {
             throw new org.luaj.vm2.LuaError(chunk.loadError());
-        }
-        for (LuaWorker w : workers) {
-            w.run(() -> {
-                try (NgxContext.Scope s = NgxContext.enter(new NgxContext(w, null, phase))) {
-                    function(w, chunk).call();
-                }
-            });
         }
     }
 }

@@ -1,0 +1,96 @@
+=== TEST 1: init_by_lua runs once: its shared-dict write and its log line happen once, not per worker
+--- main_config
+worker_processes 2;
+--- http_config
+lua_shared_dict boot 1m;
+init_by_lua_block {
+    local n = ngx.shared.boot:incr("inits", 1, 0)
+    ngx.log(ngx.WARN, "init_by_lua run #", n)
+}
+--- config
+location /t {
+    content_by_lua_block { ngx.say("inits=", ngx.shared.boot:get("inits")) }
+}
+--- request
+GET /t
+--- response_body
+inits=1
+--- error_log
+init_by_lua run #1
+--- no_error_log
+init_by_lua run #2
+
+=== TEST 2: globals, tables, functions and modules made by init_by_lua are seen by every worker
+--- main_config
+worker_processes 2;
+--- http_config
+lua_package_path "$prefix/lua/?.lua;;";
+init_by_lua_block {
+    local cjson = require "cjson"
+    local counter = require "init_counter"
+    counter.bump()
+    settings = cjson.decode('{"name":"api","limits":[10,20]}')
+    settings.self = settings
+    local prefix = "v"
+    function version(n) return prefix .. n end
+}
+--- config
+location /t {
+    content_by_lua_block {
+        ngx.say(settings.name, " ", settings.limits[2], " ", tostring(settings.self == settings))
+        ngx.say(version(2), " ", require("init_counter").count())
+    }
+}
+--- user_files
+>>> lua/init_counter.lua
+local count = 0
+return {
+    bump = function() count = count + 1 end,
+    count = function() return count end,
+}
+--- request
+GET /t
+--- response_body
+api 20 true
+v2 1
+
+=== TEST 3: each worker has its own copy: a change in one worker is not seen by another
+--- main_config
+worker_processes 2;
+--- http_config
+lua_shared_dict seen 1m;
+lua_package_path "$prefix/lua/?.lua;;";
+init_by_lua_block {
+    local mod = require "init_state"
+    mod.bump()
+    shared_table = { n = 0 }
+    local hits = 0
+    function hit() hits = hits + 1; return hits end
+}
+init_worker_by_lua_block {
+    -- with one state for all workers, the second worker here would see 2
+    shared_table.n = shared_table.n + 1
+    local id = ngx.worker.id()
+    ngx.shared.seen:set("table:" .. id, shared_table.n)
+    ngx.shared.seen:set("upvalue:" .. id, hit())
+    ngx.shared.seen:set("module:" .. id, require("init_state").bump())
+}
+--- config
+location /t {
+    content_by_lua_block {
+        local most = {}
+        for _, key in ipairs(ngx.shared.seen:get_keys()) do
+            local kind = key:match("^(%a+):")
+            most[kind] = math.max(most[kind] or 0, ngx.shared.seen:get(key))
+        end
+        ngx.say("table ", most.table, ", upvalue ", most.upvalue, ", module ", most.module)
+    }
+}
+--- user_files
+>>> lua/init_state.lua
+local n = 0
+return { bump = function() n = n + 1; return n end }
+--- request
+GET /t
+--- response_body
+table 1, upvalue 1, module 2
