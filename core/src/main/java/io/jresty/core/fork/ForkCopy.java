@@ -16,6 +16,14 @@ public interface ForkCopy {
     LuaValue of(LuaValue value);
 
     /**
+     * Names the copy of a source value: from now on {@link #of} gives {@code target} for
+     * {@code source}. When both are tables, the target also gets the source's entries and
+     * metatable, as any copied table does. A {@link Forkable} that builds a whole Java object
+     * (with several Lua values) names the counterparts of all of them at once this way.
+     */
+    void counterpart(LuaValue source, LuaValue target);
+
+    /**
      * One object per key for this copy: the Java functions of one module object ask for the
      * same forked module instead of one each.
      */

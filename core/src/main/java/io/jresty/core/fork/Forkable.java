@@ -11,7 +11,9 @@ public interface Forkable {
     /**
      * This value's counterpart in the worker being forked. When both are tables, the copy
      * then fills the counterpart with this table's entries and metatable, so the hook only
-     * has to care about the Java side. Runs in the target worker's context.
+     * has to care about the Java side. A hook may instead name this value's counterpart with
+     * {@link ForkCopy#counterpart} and return {@code copy.of(this)}. Runs in the target
+     * worker's context.
      */
     LuaValue forkInto(ForkCopy copy);
 }

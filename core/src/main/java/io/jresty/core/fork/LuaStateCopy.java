@@ -62,6 +62,17 @@ final class LuaStateCopy implements ForkCopy {
     }
 
     @Override
+    public void counterpart(LuaValue source, LuaValue target) {
+        if (copies.containsKey(source)) {
+            return;
+        }
+        copies.put(source, target);
+        if (source instanceof LuaTable s && target instanceof LuaTable t && s != t) {
+            fills.add(() -> fill(s, t));
+        }
+    }
+
+    @Override
     @SuppressWarnings("unchecked")
     public <T> T once(Object key, Supplier<T> make) {
         return (T) once.computeIfAbsent(key, k -> make.get());
@@ -90,6 +101,10 @@ final class LuaStateCopy implements ForkCopy {
     private LuaValue allocate(LuaValue v) {
         if (v instanceof Forkable f) {
             LuaValue copy = f.forkInto(this);
+            if (copies.containsKey(v)) {
+                // the hook named the counterpart itself (and its filling is queued)
+                return copies.get(v);
+            }
             if (v instanceof LuaTable s && copy instanceof LuaTable t && copy != v) {
                 fills.add(() -> fill(s, t));
             }

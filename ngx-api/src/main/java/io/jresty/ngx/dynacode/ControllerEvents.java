@@ -1,5 +1,6 @@
 package io.jresty.ngx.dynacode;
 
+import io.jresty.core.fork.ForkCopy;
 import io.jresty.ngx.api.ApiError;
 import io.jresty.ngx.log.ErrorLog;
 import io.jresty.ngx.log.LogLevel;
@@ -7,12 +8,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaFunction;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
-import org.luaj.vm2.lib.TwoArgFunction;
 
 /**
  * dynacode's `events` table of one worker: the event-name constants and `on(name, fn)`.
@@ -25,20 +26,35 @@ final class ControllerEvents {
 
     private final Map<String, List<LuaFunction>> listeners = new LinkedHashMap<>();
     private final ErrorLog log;
-    private final LuaTable table = new LuaTable();
+    private final LuaTable table;
+    private final LuaValue on;
 
-    ControllerEvents(ErrorLog log) {
+    /** {@code twin} makes the controller's counterpart when the state is copied to another worker. */
+    ControllerEvents(ErrorLog log, Consumer<ForkCopy> twin) {
         this.log = log;
+        this.table = new ControllerPart.Table(twin);
         NAMES.forEach(table::set);
-        table.set("on", new TwoArgFunction() {
-            @Override
-            public LuaValue call(LuaValue name, LuaValue fn) {
-                if (!name.isstring()) {
-                    throw new ApiError("the event name must be a string");
-                }
-                listeners.computeIfAbsent(name.tojstring(), k -> new ArrayList<>()).add(fn.checkfunction());
-                return NONE;
+        this.on = new ControllerPart.Call("on", args -> {
+            LuaValue name = args.arg1();
+            if (!name.isstring()) {
+                throw new ApiError("the event name must be a string");
             }
+            listeners.computeIfAbsent(name.tojstring(), k -> new ArrayList<>()).add(args.arg(2).checkfunction());
+            return LuaValue.NONE;
+        }, twin);
+        table.set("on", on);
+    }
+
+    /** Gives a forked worker's events the counterparts of this table and these listeners. */
+    void forkInto(ControllerEvents twin, ForkCopy copy) {
+        copy.counterpart(table, twin.table);
+        copy.counterpart(on, twin.on);
+        listeners.forEach((name, fns) -> {
+            List<LuaFunction> copies = new ArrayList<>();
+            for (LuaFunction fn : fns) {
+                copies.add((LuaFunction) copy.of(fn));
+            }
+            twin.listeners.put(name, copies);
         });
     }
 

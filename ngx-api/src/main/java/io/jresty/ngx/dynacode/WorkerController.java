@@ -5,6 +5,7 @@ import io.jresty.core.dynacode.DynacodeEvent;
 import io.jresty.core.dynacode.DynacodeSettings;
 import io.jresty.core.dynacode.DynacodeSetup;
 import io.jresty.core.dynacode.Plugin;
+import io.jresty.core.fork.ForkCopy;
 import io.jresty.core.sandbox.PluginSandbox;
 import io.jresty.core.worker.LuaWorker;
 import io.jresty.ngx.NgxContext;
@@ -19,9 +20,6 @@ import org.luaj.vm2.LuaFunction;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
-import org.luaj.vm2.lib.OneArgFunction;
-import org.luaj.vm2.lib.VarArgFunction;
-import org.luaj.vm2.lib.ZeroArgFunction;
 
 /**
  * resty.dynacode.controller as one worker sees it: setup, run, events, logger and status,
@@ -35,7 +33,9 @@ final class WorkerController {
     private final PluginTables plugins = new PluginTables();
     private final Map<Plugin, LuaFunction> bound = new IdentityHashMap<>();
     private final PhasePlugins runner = new PhasePlugins(this);
-    private final LuaTable module = new LuaTable();
+    private final LuaTable module = new ControllerPart.Table(this::twin);
+    /** The module's functions by name, as made (the user may replace the module's entries). */
+    private final Map<String, LuaValue> functions = new java.util.HashMap<>();
     private PluginSandbox sandbox;
     private boolean ready;
     private boolean registered;
@@ -44,57 +44,62 @@ final class WorkerController {
         this.env = env;
         this.globals = globals;
         this.service = env.service(DynacodeService.class, DynacodeService::new);
-        this.events = new ControllerEvents(env.errorLog());
+        this.events = new ControllerEvents(env.errorLog(), this::twin);
         module.set("events", events.table());
-        module.set("setup", new VarArgFunction() {
-            @Override
-            public Varargs invoke(Varargs args) {
-                return setup(args.arg1());
-            }
+        function("setup", args -> setup(args.arg1()));
+        function("run", args -> {
+            run();
+            return LuaValue.NONE;
         });
-        module.set("run", new ZeroArgFunction() {
-            @Override
-            public LuaValue call() {
-                run();
-                return NONE;
-            }
+        function("logger", args -> {
+            defaultLog(args.arg1().tojstring());
+            return LuaValue.NONE;
         });
-        module.set("logger", new OneArgFunction() {
-            @Override
-            public LuaValue call(LuaValue msg) {
-                defaultLog(msg.tojstring());
-                return NONE;
+        function("poll", args -> pollNow());
+        function("render_status", args -> {
+            // a status location: content_by_lua_block { require("resty.dynacode.controller").render_status() }
+            NgxContext ctx = NgxContext.current();
+            Dynacode d = service.engine();
+            if (ctx == null || ctx.request() == null) {
+                throw new io.jresty.ngx.api.ApiError("render_status needs a request");
             }
+            if (!ctx.request().headersSent()) {
+                ctx.request().responseHeaders().set("Content-Type", "application/json");
+            }
+            String json = d == null ? "{\"document\":null}" : d.statusJson();
+            ctx.request().write((json + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return LuaValue.NONE;
         });
-        module.set("poll", new ZeroArgFunction() {
-            @Override
-            public LuaValue call() {
-                return pollNow();
-            }
+        function("status", args -> {
+            Dynacode d = service.engine();
+            return d == null ? LuaValue.NIL : LuaValue.valueOf(d.statusJson());
         });
-        module.set("render_status", new ZeroArgFunction() {
-            @Override
-            public LuaValue call() {
-                // a status location: content_by_lua_block { require("resty.dynacode.controller").render_status() }
-                NgxContext ctx = NgxContext.current();
-                Dynacode d = service.engine();
-                if (ctx == null || ctx.request() == null) {
-                    throw new io.jresty.ngx.api.ApiError("render_status needs a request");
-                }
-                if (!ctx.request().headersSent()) {
-                    ctx.request().responseHeaders().set("Content-Type", "application/json");
-                }
-                String json = d == null ? "{\"document\":null}" : d.statusJson();
-                ctx.request().write((json + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                return NONE;
+    }
+
+    private void function(String name, java.util.function.Function<Varargs, Varargs> body) {
+        LuaValue f = new ControllerPart.Call(name, body, this::twin);
+        functions.put(name, f);
+        module.set(name, f);
+    }
+
+    /**
+     * This controller as a worker forked from this one after init_by_lua has it: set up (or
+     * not) the same way, with the same listeners, delivering events to that worker. One per copy.
+     */
+    private WorkerController twin(ForkCopy copy) {
+        return copy.once(this, () -> {
+            WorkerController twin = new WorkerController(env, copy.target());
+            copy.counterpart(module, twin.module);
+            functions.forEach((name, f) -> copy.counterpart(f, twin.functions.get(name)));
+            events.forkInto(twin.events, copy);
+            twin.ready = ready;
+            NgxContext ctx = NgxContext.current();
+            if (registered && ctx != null) {
+                LuaWorker worker = ctx.worker();
+                service.addWorker(event -> twin.deliver(worker, event));
+                twin.registered = true;
             }
-        });
-        module.set("status", new ZeroArgFunction() {
-            @Override
-            public LuaValue call() {
-                Dynacode d = service.engine();
-                return d == null ? NIL : valueOf(d.statusJson());
-            }
+            return twin;
         });
     }
 
