@@ -19,4 +19,23 @@ final class CJsonConfig {
     boolean decodeArrayWithArrayMt = false;
     boolean encodeEscapeForwardSlash = true;
     boolean encodeSkipUnsupportedValueTypes = false;
+
+    /** The same settings, for an instance of a worker forked from this one's. */
+    CJsonConfig copy() {
+        CJsonConfig c = new CJsonConfig();
+        c.encodeSparseConvert = encodeSparseConvert;
+        c.encodeSparseRatio = encodeSparseRatio;
+        c.encodeSparseSafe = encodeSparseSafe;
+        c.encodeMaxDepth = encodeMaxDepth;
+        c.decodeMaxDepth = decodeMaxDepth;
+        c.encodeInvalidNumbers = encodeInvalidNumbers;
+        c.decodeInvalidNumbers = decodeInvalidNumbers;
+        c.encodeKeepBuffer = encodeKeepBuffer;
+        c.encodeNumberPrecision = encodeNumberPrecision;
+        c.encodeEmptyTableAsObject = encodeEmptyTableAsObject;
+        c.decodeArrayWithArrayMt = decodeArrayWithArrayMt;
+        c.encodeEscapeForwardSlash = encodeEscapeForwardSlash;
+        c.encodeSkipUnsupportedValueTypes = encodeSkipUnsupportedValueTypes;
+        return c;
+    }
 }

@@ -1,5 +1,7 @@
 package io.jresty.core.cjson;
 
+import io.jresty.core.fork.ForkCopy;
+import io.jresty.core.fork.Twinned;
 import java.util.List;
 import java.util.function.IntConsumer;
 import java.util.function.IntSupplier;
@@ -8,24 +10,45 @@ import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
-import org.luaj.vm2.lib.VarArgFunction;
 
 /** Builds one cjson module table: its own settings, the worker's shared array metatables. */
 final class CJsonInstance {
-    private final CJsonConfig cfg = new CJsonConfig();
+    private final CJsonConfig cfg;
     private final ArrayMarkers markers;
+    private final boolean safe;
+    private final LuaTable table;
 
-    private CJsonInstance(ArrayMarkers markers) {
+    private CJsonInstance(ArrayMarkers markers, CJsonConfig cfg, boolean safe) {
         this.markers = markers;
+        this.cfg = cfg;
+        this.safe = safe;
+        this.table = table(safe);
     }
 
     /** The table {@code require "cjson"} (safe = false) or {@code require "cjson.safe"} returns. */
     static LuaTable create(ArrayMarkers markers, boolean safe) {
-        return new CJsonInstance(markers).table(safe);
+        return new CJsonInstance(markers, new CJsonConfig(), safe).table;
+    }
+
+    /**
+     * This instance in a worker forked after init_by_lua made or configured it: the same
+     * settings, that worker's array metatables, and the module's functions as that copy's.
+     */
+    private CJsonInstance twin(ForkCopy copy) {
+        return copy.once(this, () -> {
+            CJsonInstance twin = new CJsonInstance(ArrayMarkers.of(copy.target()), cfg.copy(), safe);
+            copy.counterpart(table, twin.table);
+            for (LuaValue k : table.keys()) {
+                if (table.rawget(k) instanceof Twinned.Call f && twin.table.rawget(k) instanceof Twinned.Call g) {
+                    copy.counterpart(f, g);
+                }
+            }
+            return twin;
+        });
     }
 
     private LuaTable table(boolean safe) {
-        LuaTable t = new LuaTable();
+        LuaTable t = new Twinned.Table(this::twin);
         LuaValue encode = fn("encode", a -> {
             checkOne(a, "encode");
             return new CJsonEncoder(cfg, markers).encode(a.arg1());
@@ -70,7 +93,7 @@ final class CJsonInstance {
             return CJsonOptions.enumerated(a, 1, "encode_invalid_numbers", List.of("off", "on", "null"),
                     () -> cfg.encodeInvalidNumbers, v -> cfg.encodeInvalidNumbers = v);
         }));
-        t.set("new", fn("new", a -> create(markers, safe)));
+        t.set("new", fn("new", a -> new CJsonInstance(markers, new CJsonConfig(), safe).table));
         t.set("null", CJsonModule.NULL);
         t.set("empty_array", CJsonModule.EMPTY_ARRAY);
         t.set("array_mt", markers.arrayMt());
@@ -93,7 +116,7 @@ final class CJsonInstance {
         throw CJsonOptions.badArgument(1, "decode", "string expected, got " + v.typename());
     }
 
-    private static void integerOption(LuaTable t, String name, int min, int max, IntSupplier get,
+    private void integerOption(LuaTable t, String name, int min, int max, IntSupplier get,
                                       IntConsumer set) {
         t.set(name, fn(name, a -> {
             CJsonOptions.checkCount(a, 1, name);
@@ -101,7 +124,7 @@ final class CJsonInstance {
         }));
     }
 
-    private static void boolOption(LuaTable t, String name, IntSupplier get, IntConsumer set) {
+    private void boolOption(LuaTable t, String name, IntSupplier get, IntConsumer set) {
         t.set(name, fn(name, a -> {
             CJsonOptions.checkCount(a, 1, name);
             return CJsonOptions.onOff(a, 1, name, get, set);
@@ -109,7 +132,7 @@ final class CJsonInstance {
     }
 
     /** cjson.safe's json_protect_conversion: argument errors still raise, the rest return nil, err. */
-    private static LuaValue protect(String name, LuaValue conversion) {
+    private LuaValue protect(String name, LuaValue conversion) {
         return fn(name, a -> {
             checkOne(a, name);
             try {
@@ -124,16 +147,7 @@ final class CJsonInstance {
         Varargs call(Varargs args);
     }
 
-    private static LuaValue fn(String name, Body body) {
-        return new VarArgFunction() {
-            {
-                this.name = name;
-            }
-
-            @Override
-            public Varargs invoke(Varargs args) {
-                return body.call(args);
-            }
-        };
+    private LuaValue fn(String name, Body body) {
+        return new Twinned.Call(name, body::call, this::twin);
     }
 }

@@ -18,7 +18,7 @@ public final class CJsonModule {
 
     /** Registers "cjson" and "cjson.safe" in this state's package.preload. */
     public static void preload(Globals g) {
-        ArrayMarkers markers = ArrayMarkers.create();
+        ArrayMarkers markers = ArrayMarkers.of(g);
         LuaValue preload = g.get("package").get("preload");
         preload.set("cjson", loader("cjson", markers, false));
         preload.set("cjson.safe", loader("cjson.safe", markers, true));

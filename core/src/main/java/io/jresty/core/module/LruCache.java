@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.luaj.vm2.LuaValue;
 
 /**
@@ -27,6 +28,13 @@ final class LruCache {
     LruCache(int capacity, Clock clock) {
         this.capacity = capacity;
         this.clock = clock;
+    }
+
+    /** The same items in the same recency order, keys and values passed through {@code map}. */
+    LruCache copy(UnaryOperator<LuaValue> map) {
+        LruCache c = new LruCache(capacity, clock);
+        entries.forEach((k, e) -> c.entries.put(map.apply(k), new Entry(map.apply(e.value()), e.expire(), e.flags())));
+        return c;
     }
 
     int capacity() {

@@ -1,5 +1,7 @@
 package io.jresty.core.module;
 
+import io.jresty.core.fork.ForkCopy;
+import io.jresty.core.fork.Forkable;
 import java.time.Clock;
 import java.util.List;
 import org.luaj.vm2.LuaError;
@@ -17,13 +19,22 @@ final class RestyLrucache {
 
     private RestyLrucache() {}
 
-    /** A cache object: a table, as the Lua original's is, holding its Java store. */
-    private static final class CacheTable extends LuaTable {
+    /**
+     * A cache object: a table, as the Lua original's is, holding its Java store. A worker
+     * forked after init_by_lua filled one gets a cache of its own with the same items.
+     */
+    private static final class CacheTable extends LuaTable implements Forkable {
         final LruCache cache;
 
         CacheTable(LruCache cache, LuaTable mt) {
             this.cache = cache;
             setmetatable(mt);
+        }
+
+        @Override
+        public LuaValue forkInto(ForkCopy copy) {
+            // the copy then gives the new table this one's metatable and raw fields
+            return new CacheTable(cache.copy(copy::of), null);
         }
     }
 

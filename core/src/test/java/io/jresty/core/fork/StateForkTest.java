@@ -51,7 +51,8 @@ class StateForkTest {
         f.inWorker("flag = 'worker'");
         f.inMaster("flag = 'master'");
         assertThat(f.inWorker("return reads()").tojstring()).isEqualTo("worker");
-        assertThat(f.inWorker("return ('hi'):shout()").tojstring()).isEqualTo("HI!");
+        // string.shout, not ('hi'):shout(): LuaJ's string metatable is one per JVM, not per state
+        assertThat(f.inWorker("return string.shout('hi')").tojstring()).isEqualTo("HI!");
         assertThat(f.inWorker("return os.exit == nil and os.time ~= nil").toboolean()).isTrue();
         assertThat(f.worker().get("string").get("format")).isNotSameAs(f.master().get("string").get("format"));
     }

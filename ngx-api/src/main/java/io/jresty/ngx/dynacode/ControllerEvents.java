@@ -1,6 +1,7 @@
 package io.jresty.ngx.dynacode;
 
 import io.jresty.core.fork.ForkCopy;
+import io.jresty.core.fork.Twinned;
 import io.jresty.ngx.api.ApiError;
 import io.jresty.ngx.log.ErrorLog;
 import io.jresty.ngx.log.LogLevel;
@@ -32,9 +33,9 @@ final class ControllerEvents {
     /** {@code twin} makes the controller's counterpart when the state is copied to another worker. */
     ControllerEvents(ErrorLog log, Consumer<ForkCopy> twin) {
         this.log = log;
-        this.table = new ControllerPart.Table(twin);
+        this.table = new Twinned.Table(twin);
         NAMES.forEach(table::set);
-        this.on = new ControllerPart.Call("on", args -> {
+        this.on = new Twinned.Call("on", args -> {
             LuaValue name = args.arg1();
             if (!name.isstring()) {
                 throw new ApiError("the event name must be a string");

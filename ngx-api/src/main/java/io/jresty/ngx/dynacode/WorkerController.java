@@ -6,6 +6,7 @@ import io.jresty.core.dynacode.DynacodeSettings;
 import io.jresty.core.dynacode.DynacodeSetup;
 import io.jresty.core.dynacode.Plugin;
 import io.jresty.core.fork.ForkCopy;
+import io.jresty.core.fork.Twinned;
 import io.jresty.core.sandbox.PluginSandbox;
 import io.jresty.core.worker.LuaWorker;
 import io.jresty.ngx.NgxContext;
@@ -33,7 +34,7 @@ final class WorkerController {
     private final PluginTables plugins = new PluginTables();
     private final Map<Plugin, LuaFunction> bound = new IdentityHashMap<>();
     private final PhasePlugins runner = new PhasePlugins(this);
-    private final LuaTable module = new ControllerPart.Table(this::twin);
+    private final LuaTable module = new Twinned.Table(this::twin);
     /** The module's functions by name, as made (the user may replace the module's entries). */
     private final Map<String, LuaValue> functions = new java.util.HashMap<>();
     private PluginSandbox sandbox;
@@ -77,7 +78,7 @@ final class WorkerController {
     }
 
     private void function(String name, java.util.function.Function<Varargs, Varargs> body) {
-        LuaValue f = new ControllerPart.Call(name, body, this::twin);
+        LuaValue f = new Twinned.Call(name, body, this::twin);
         functions.put(name, f);
         module.set(name, f);
     }
