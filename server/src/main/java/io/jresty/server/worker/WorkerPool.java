@@ -8,6 +8,7 @@ import io.jresty.core.lua.LuaOptions;
 import io.jresty.core.worker.LuaWorker;
 import io.jresty.ngx.NgxApi;
 import io.jresty.ngx.NgxContext;
+import io.jresty.ngx.log.LogLevel;
 import io.jresty.ngx.phase.Phase;
 import io.jresty.server.lua.LuaChunk;
 import java.util.ArrayList;
@@ -75,11 +76,14 @@ public final class WorkerPool {
         checkLoaded(chunk);
         LuaWorker master = workers.get(0);
         // paired while every state is still as built: afterwards the built-ins cannot be told apart
+        long pairing = System.nanoTime();
         List<StateFork> forks = new ArrayList<>();
         for (LuaWorker w : workers.subList(1, workers.size())) {
             forks.add(StateFork.prepare(master.globals(), w.globals()));
         }
+        pairing = System.nanoTime() - pairing;
         run(master, chunk, Phase.INIT);
+        long start = System.nanoTime();
         int tables = 0;
         int functions = 0;
         for (int i = 0; i < forks.size(); i++) {
@@ -94,6 +98,12 @@ public final class WorkerPool {
             }));
             tables += stats[0].tables();
             functions += stats[0].functions();
+        }
+        if (!forks.isEmpty()) {
+            env.errorLog().log(LogLevel.INFO, String.format(java.util.Locale.ROOT,
+                    "init_by_lua state copied into %d worker(s) in %.1f ms (%d tables, %d functions; "
+                            + "built-ins paired in %.1f ms)",
+                    forks.size(), (System.nanoTime() - start) / 1e6, tables, functions, pairing / 1e6));
         }
         return new ForkStats(tables, functions);
     }
