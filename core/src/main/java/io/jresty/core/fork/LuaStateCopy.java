@@ -46,7 +46,7 @@ final class LuaStateCopy implements ForkCopy {
     /** Copies: every paired table gets its source's entries, then all they reach. */
     ForkStats run(Map<LuaValue, LuaValue> pairs) {
         for (Map.Entry<LuaValue, LuaValue> p : pairs.entrySet()) {
-            if (p.getKey() instanceof LuaTable s && p.getValue() instanceof LuaTable t) {
+            if (p.getKey() instanceof LuaTable s && p.getValue() instanceof LuaTable t && s != t) {
                 fills.add(() -> fillPaired(s, t));
             }
         }

@@ -5,6 +5,7 @@ import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import org.luaj.vm2.Globals;
+import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
@@ -23,17 +24,23 @@ final class StatePairing {
     static Map<LuaValue, LuaValue> of(Globals source, Globals target) {
         Map<LuaValue, LuaValue> pairs = new IdentityHashMap<>();
         Deque<LuaValue[]> pending = new ArrayDeque<>();
+        // LuaJ keeps the strings' metatable in a static field: one for the JVM, never copied
+        if (LuaString.s_metatable != null) {
+            pairs.put(LuaString.s_metatable, LuaString.s_metatable);
+        }
         pending.push(new LuaValue[] {source, target});
         while (!pending.isEmpty()) {
             LuaValue[] pair = pending.pop();
             LuaValue s = pair[0];
             LuaValue t = pair[1];
-            // one object in both states (a static metatable, a server-wide service) stays itself
-            if (s == t || pairs.containsKey(s) || !pairable(s) || s.type() != t.type()
-                    || s.getClass() != t.getClass()) {
+            if (pairs.containsKey(s) || !pairable(s) || s.type() != t.type() || s.getClass() != t.getClass()) {
                 continue;
             }
             pairs.put(s, t);
+            if (s == t) {
+                // one object in both states (a JVM-wide value, a server-wide service) stays itself
+                continue;
+            }
             LuaValue sm = s.getmetatable();
             LuaValue tm = t.getmetatable();
             if (sm != null && tm != null) {

@@ -45,7 +45,9 @@ class StateForkTest {
                 function reads() return flag end
                 string.shout = function(s) return s:upper() .. "!" end
                 os.exit = nil
+                string_mt = getmetatable("")
                 """, compiled);
+        assertThat(f.inWorker("return getmetatable('') == string_mt").toboolean()).isTrue();
         assertThat(f.inWorker("return show(42)").tojstring()).isEqualTo("00042");
         assertThat(f.inWorker("return state()")).isSameAs(f.worker());
         f.inWorker("flag = 'worker'");
