@@ -138,6 +138,18 @@ class StateForkTest {
 
     @ParameterizedTest(name = "compiled={0}")
     @ValueSource(booleans = {true, false})
+    void aLongChainCopiesWithoutDeepRecursion(boolean compiled) {
+        Fork f = Fork.after("""
+                local head
+                for i = 1, 200000 do head = { next = head, v = i } end
+                list = head
+                """, compiled);
+        assertThat(f.inWorker("local n, node = 0, list; while node do n = n + 1; node = node.next end; return n")
+                .toint()).isEqualTo(200000);
+    }
+
+    @ParameterizedTest(name = "compiled={0}")
+    @ValueSource(booleans = {true, false})
     void aSuspendedCoroutineCannotBeCopied(boolean compiled) {
         Globals2 g = new Globals2(compiled);
         g.master.load("co = coroutine.create(function() coroutine.yield(1) end); coroutine.resume(co)").call();
