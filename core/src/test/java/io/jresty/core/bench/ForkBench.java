@@ -68,6 +68,14 @@ public class ForkBench {
         return fork.copy();
     }
 
+    /** What each worker paid before: its own state running init_by_lua again. */
+    @Benchmark
+    public Object freshStateRunningInit() {
+        Globals g = LuaGlobals.create(LuaOptions.defaults());
+        g.load(INIT, "=init_by_lua").call();
+        return g;
+    }
+
     @Benchmark
     public Object freshState() {
         return LuaGlobals.create(LuaOptions.defaults());
