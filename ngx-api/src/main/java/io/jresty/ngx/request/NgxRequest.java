@@ -133,6 +133,11 @@ public interface NgxRequest {
     /** lua_transform_underscores_in_response_headers (on by default). */
     boolean transformUnderscores();
 
+    /** The request line and header lines as the client sent them, or null when they were not kept. */
+    default byte[] rawHeader() {
+        return null;
+    }
+
     /** lua_check_client_abort (off by default). */
     boolean checkClientAbort();
 

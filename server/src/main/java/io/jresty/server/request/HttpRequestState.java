@@ -31,6 +31,7 @@ public final class HttpRequestState implements NgxRequest {
     private final String protocol;
     private final double startTime;
     private final List<Map.Entry<String, String>> headers = new ArrayList<>();
+    private byte[] rawHeader;
     private Map<String, String> userVariables = new HashMap<>();
     private final Map<Object, Object> attributes = new HashMap<>();
     private final ResponseHeaders responseHeaders = new ResponseHeaders();
@@ -98,6 +99,7 @@ public final class HttpRequestState implements NgxRequest {
         this.protocol = parent.protocol;
         this.startTime = parent.startTime;
         this.headers.addAll(parent.headers);
+        this.rawHeader = parent.rawHeader;
         this.filters = parent.filters;
         this.subrequests = parent.subrequests;
         this.bodyTemp = parent.bodyTemp;
@@ -109,6 +111,24 @@ public final class HttpRequestState implements NgxRequest {
         this.main = parent.main == null ? parent : parent.main;
         // never the parent's socket: the body is what capture passed, or none
         body.replace(null);
+    }
+
+    /**
+     * The request line and header lines as the client sent them (null when not recorded):
+     * ngx.req.raw_header returns them, and the header list takes their order and case.
+     */
+    public void rawHeader(byte[] head) {
+        this.rawHeader = head;
+        List<Map.Entry<String, String>> sent = RawHeaderLines.parse(head);
+        if (sent != null) {
+            headers.clear();
+            headers.addAll(sent);
+        }
+    }
+
+    @Override
+    public byte[] rawHeader() {
+        return rawHeader;
     }
 
     /** A subrequest's `set` variables: the parent's own map (share_all_vars) or a copy. */
