@@ -73,7 +73,7 @@ public final class NgxReq implements NgxArea {
             if (!Contexts.REWRITE_ACCESS_CONTENT.contains(ctx.phase())) {
                 throw new ApiError("API disabled in the context of " + ctx.phase().contextName());
             }
-            return r.onAbort(a.checkfunction(1)) ? LuaValue.ONE
+            return r.onAbort(io.jresty.ngx.thread.OnAbort.register(env, ctx, a.checkfunction(1))) ? LuaValue.ONE
                     : LuaValue.varargsOf(LuaValue.NIL, LuaValue.valueOf("duplicate call"));
         });
         ngx.set("req", req);

@@ -58,7 +58,7 @@ public final class HttpRequestState implements NgxRequest {
     private final RequestBody body = new RequestBody();
     private java.nio.file.Path bodyTemp;
     private boolean closeConnection;
-    private LuaValue abortHandler;
+    private final ClientAbort clientAbort = new ClientAbort(this);
     private long connectionRequests = 1;
     private boolean subrequest;
     /** The client's request of a subrequest (null for the client's request itself). */
@@ -535,12 +535,13 @@ public final class HttpRequestState implements NgxRequest {
     }
 
     @Override
-    public boolean onAbort(LuaValue handler) {
-        if (abortHandler != null) {
-            return false;
-        }
-        abortHandler = handler;
-        return true;
+    public boolean onAbort(io.jresty.ngx.thread.OnAbort callback) {
+        return clientAbort.register(callback);
+    }
+
+    /** lua_check_client_abort's watch over this request's connection. */
+    public ClientAbort clientAbort() {
+        return clientAbort;
     }
 
     @Override

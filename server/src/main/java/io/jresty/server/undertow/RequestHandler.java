@@ -91,6 +91,7 @@ final class RequestHandler implements HttpHandler {
                     servers.select(ex.getRequestHeaders().getFirst(Headers.HOST)), variables);
             r.connectionRequests(number);
             r.rawHeader(head);
+            r.clientAbort().watch(new AbortWatch(ex, r.clientAbort()), log);
             r.stream(ResponseWriter.STREAM);
         } catch (RuntimeException e) {
             log.log(LogLevel.ALERT, connection, "cannot read the request: " + e, null);
