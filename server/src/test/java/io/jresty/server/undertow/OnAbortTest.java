@@ -190,6 +190,37 @@ class OnAbortTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("targets")
+    void aRequestPipelinedWhileTheFirstIsWatchedIsServedWhole(String target) throws Exception {
+        try (Target t = start(target, """
+                location /t {
+                    lua_check_client_abort on;
+                    content_by_lua_block {
+                        ngx.sleep(0.3)
+                        ngx.say(ngx.var.arg_n, " ", ngx.var.http_x_order)
+                    }
+                }
+                """)) {
+            try (Socket s = new Socket("127.0.0.1", t.port())) {
+                s.setSoTimeout(5000);
+                OutputStream out = s.getOutputStream();
+                out.write("GET /t?n=1 HTTP/1.1\r\nHost: localhost\r\nX-Order: first\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                // the first request is sleeping (and watched) when the second arrives
+                Thread.sleep(100);
+                out.write("GET /t?n=2 HTTP/1.1\r\nHost: localhost\r\nX-Order: second\r\nConnection: close\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                var in = s.getInputStream();
+                assertThat(io.jresty.server.testing.RawHttp.read(in, false).bodyText()).isEqualTo("1 first\n");
+                assertThat(io.jresty.server.testing.RawHttp.read(in, false).bodyText()).isEqualTo("2 second\n");
+            }
+            assertThat(t.errorLog()).doesNotContain("client prematurely closed connection");
+        }
+    }
+
     private static byte[] request(String connection) {
         return ("GET /t HTTP/1.1\r\nHost: localhost\r\n" + connection + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
     }
