@@ -380,14 +380,14 @@ public final class HttpRequestState implements NgxRequest {
 
     private void append(byte[] filtered) {
         if (filtered != null && output.append(filtered)) {
-            push();
+            push(false);
         }
     }
 
     /** Sends what is buffered now, unless the connection is to be closed without a response. */
-    private void push() {
+    private void push(boolean wait) {
         if (!closeConnection) {
-            output.push(this);
+            output.push(this, wait);
         }
     }
 
@@ -400,8 +400,8 @@ public final class HttpRequestState implements NgxRequest {
     public void flush(boolean wait) {
         sendHeaders();
         if (headerFilterExit == 0 && !eofSent) {
-            // the write below is synchronous, so flush(false) waits as flush(true) does
-            push();
+            // flush(false) hands the output over and goes on; flush(true) waits until it is written
+            push(wait);
         }
     }
 

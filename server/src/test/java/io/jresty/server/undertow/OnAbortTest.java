@@ -2,14 +2,10 @@ package io.jresty.server.undertow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jresty.server.testing.NginxReference;
-import io.jresty.server.testing.TestServer;
+import io.jresty.server.undertow.Targets.Target;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -20,53 +16,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * socket; with -Djresty.reference=true each case also runs on nginx + lua-nginx-module.
  */
 class OnAbortTest {
-    /** A server under test: jresty, or nginx for reference. */
-    interface Target extends AutoCloseable {
-        int port();
-
-        String errorLog() throws Exception;
-    }
-
     static Stream<String> targets() {
-        List<String> targets = new ArrayList<>(List.of("jresty"));
-        if (Boolean.getBoolean("jresty.reference") && NginxReference.available()) {
-            targets.add("nginx");
-        }
-        return targets.stream();
+        return Targets.names();
     }
 
     private static Target start(String target, String server) throws Exception {
-        String conf = TestServer.serverConf(null, null, server);
-        if (target.equals("nginx")) {
-            NginxReference nginx = NginxReference.start(conf, Map.of());
-            return new Target() {
-                public int port() {
-                    return nginx.port();
-                }
-
-                public String errorLog() throws Exception {
-                    return nginx.errorLog();
-                }
-
-                public void close() throws Exception {
-                    nginx.close();
-                }
-            };
-        }
-        TestServer jresty = TestServer.start(conf);
-        return new Target() {
-            public int port() {
-                return jresty.port();
-            }
-
-            public String errorLog() {
-                return jresty.errorLog();
-            }
-
-            public void close() {
-                jresty.close();
-            }
-        };
+        return Targets.start(target, null, server);
     }
 
     private static final String LOG_STATUS = """
