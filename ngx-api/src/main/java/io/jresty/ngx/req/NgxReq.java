@@ -73,7 +73,7 @@ public final class NgxReq implements NgxArea {
             if (!Contexts.REWRITE_ACCESS_CONTENT.contains(ctx.phase())) {
                 throw new ApiError("API disabled in the context of " + ctx.phase().contextName());
             }
-            return r.onAbort(a.checkfunction(1)) ? LuaValue.ONE
+            return r.onAbort(io.jresty.ngx.thread.OnAbort.register(env, ctx, a.checkfunction(1))) ? LuaValue.ONE
                     : LuaValue.varargsOf(LuaValue.NIL, LuaValue.valueOf("duplicate call"));
         });
         ngx.set("req", req);
@@ -104,6 +104,18 @@ public final class NgxReq implements NgxArea {
     }
 
     private static LuaValue rawHeader(NgxRequest r, boolean noRequestLine) {
+        byte[] sent = r.rawHeader();
+        if (sent != null) {
+            int from = 0;
+            if (noRequestLine) {
+                while (from < sent.length && sent[from] != '\n') {
+                    from++;
+                }
+                from = Math.min(from + 1, sent.length);
+            }
+            return LuaValue.valueOf(java.util.Arrays.copyOfRange(sent, from, sent.length));
+        }
+        // not recorded (a connection accepted before recording started): rebuilt from the parsed header
         StringBuilder out = new StringBuilder();
         if (!noRequestLine) {
             out.append(r.method()).append(' ').append(r.requestUri()).append(' ').append(r.protocol()).append("\r\n");

@@ -133,11 +133,16 @@ public interface NgxRequest {
     /** lua_transform_underscores_in_response_headers (on by default). */
     boolean transformUnderscores();
 
+    /** The request line and header lines as the client sent them, or null when they were not kept. */
+    default byte[] rawHeader() {
+        return null;
+    }
+
     /** lua_check_client_abort (off by default). */
     boolean checkClientAbort();
 
-    /** ngx.on_abort: keeps the handler; false when one was registered already. */
-    boolean onAbort(LuaValue handler);
+    /** ngx.on_abort: keeps the callback for the client's premature close; false when one was registered already. */
+    boolean onAbort(io.jresty.ngx.thread.OnAbort callback);
 
     /** Whether error_log of the request's location lets a line of this level through. */
     default boolean logs(io.jresty.ngx.log.LogLevel level) {

@@ -94,7 +94,12 @@ public final class LightThread extends LuaValue {
 
     /** Starts the virtual thread; firstWait runs when it first waits or ends, whichever comes first. */
     void start(NgxEnvironment env, LuaFunction body, Varargs args, Runnable firstWait) {
-        io.jresty.core.coroutine.CoroutineScope coroutines = io.jresty.core.coroutine.CoroutineScope.current();
+        start(env, body, args, firstWait, io.jresty.core.coroutine.CoroutineScope.current());
+    }
+
+    /** As {@link #start(NgxEnvironment, LuaFunction, Varargs, Runnable)}, in the given coroutine scope. */
+    void start(NgxEnvironment env, LuaFunction body, Varargs args, Runnable firstWait,
+            io.jresty.core.coroutine.CoroutineScope coroutines) {
         carrier = Thread.ofVirtual().name("ngx.thread").unstarted(() -> {
             io.jresty.core.coroutine.CoroutineScope.join(coroutines);
             io.jresty.core.worker.LuaWorker.beforeNextWait(firstWait);

@@ -35,6 +35,15 @@ final class UserThreads {
         return BY_ENTRY.computeIfAbsent(ctx, c -> new UserThreads(Thread.currentThread()));
     }
 
+    /** The group of ctx, made with entry as its entry thread when there is none yet (a call from outside ctx). */
+    static UserThreads of(NgxContext ctx, Thread entry) {
+        return BY_ENTRY.computeIfAbsent(ctx, c -> new UserThreads(entry));
+    }
+
+    Thread entry() {
+        return entry;
+    }
+
     static UserThreads existing(NgxContext ctx) {
         return BY_ENTRY.get(ctx);
     }
@@ -82,6 +91,29 @@ final class UserThreads {
                 }
             }
             // the entry thread is waiting (this thread holds the worker lock): wake it to exit
+            entry.interrupt();
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Ends the entry from outside (the client went away and no ngx.on_abort callback took
+     * over): as if a light thread had called ngx.exit(status).
+     */
+    void stop(NgxExit e) {
+        lock.lock();
+        try {
+            if (exit == null) {
+                exit = e;
+            }
+            for (LightThread t : threads) {
+                if (t.state == LightThread.State.RUNNING) {
+                    t.state = LightThread.State.DEAD;
+                    t.kill();
+                }
+            }
             entry.interrupt();
             changed.signalAll();
         } finally {

@@ -51,6 +51,19 @@ final class LuaRunner {
             r.attributes().put(io.jresty.ngx.socket.SocketDefaults.class, r.location().settings().request().socket());
         }
         NgxContext ctx = new NgxContext(worker, r, phase);
+        // lua_check_client_abort: the client's close reaches this handler while it runs
+        boolean watched = !nested && r.clientAbort().enter(ctx);
+        try {
+            return callWatched(worker, r, phase, chunk, args, ctx, nested);
+        } finally {
+            if (watched) {
+                r.clientAbort().leave(ctx);
+            }
+        }
+    }
+
+    private Result callWatched(LuaWorker worker, HttpRequestState r, Phase phase, LuaChunk chunk, Varargs args,
+            NgxContext ctx, boolean nested) {
         try {
             long budgetMs = r == null || r.location() == null ? 0 : r.location().settings().luaBudgetMs();
             return worker.call(() -> {

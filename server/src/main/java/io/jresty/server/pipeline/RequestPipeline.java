@@ -169,6 +169,12 @@ public final class RequestPipeline {
             r.closeConnection();
             return;
         }
+        if (r.clientAbort().aborted()) {
+            // the client is gone: no response, the log phase sees the status (499 when Lua ended on the abort)
+            r.closeConnection();
+            r.status(status != 0 ? status : r.status() != 0 ? r.status() : 200);
+            return;
+        }
         if (status != 0 && !r.headersSent()) {
             if (status >= 300 && errorPage(worker, r, status)) {
                 return;

@@ -31,6 +31,7 @@ public final class HttpRequestState implements NgxRequest {
     private final String protocol;
     private final double startTime;
     private final List<Map.Entry<String, String>> headers = new ArrayList<>();
+    private byte[] rawHeader;
     private Map<String, String> userVariables = new HashMap<>();
     private final Map<Object, Object> attributes = new HashMap<>();
     private final ResponseHeaders responseHeaders = new ResponseHeaders();
@@ -57,7 +58,7 @@ public final class HttpRequestState implements NgxRequest {
     private final RequestBody body = new RequestBody();
     private java.nio.file.Path bodyTemp;
     private boolean closeConnection;
-    private LuaValue abortHandler;
+    private final ClientAbort clientAbort = new ClientAbort(this);
     private long connectionRequests = 1;
     private boolean subrequest;
     /** The client's request of a subrequest (null for the client's request itself). */
@@ -98,6 +99,7 @@ public final class HttpRequestState implements NgxRequest {
         this.protocol = parent.protocol;
         this.startTime = parent.startTime;
         this.headers.addAll(parent.headers);
+        this.rawHeader = parent.rawHeader;
         this.filters = parent.filters;
         this.subrequests = parent.subrequests;
         this.bodyTemp = parent.bodyTemp;
@@ -109,6 +111,24 @@ public final class HttpRequestState implements NgxRequest {
         this.main = parent.main == null ? parent : parent.main;
         // never the parent's socket: the body is what capture passed, or none
         body.replace(null);
+    }
+
+    /**
+     * The request line and header lines as the client sent them (null when not recorded):
+     * ngx.req.raw_header returns them, and the header list takes their order and case.
+     */
+    public void rawHeader(byte[] head) {
+        this.rawHeader = head;
+        List<Map.Entry<String, String>> sent = RawHeaderLines.parse(head);
+        if (sent != null) {
+            headers.clear();
+            headers.addAll(sent);
+        }
+    }
+
+    @Override
+    public byte[] rawHeader() {
+        return rawHeader;
     }
 
     /** A subrequest's `set` variables: the parent's own map (share_all_vars) or a copy. */
@@ -360,14 +380,14 @@ public final class HttpRequestState implements NgxRequest {
 
     private void append(byte[] filtered) {
         if (filtered != null && output.append(filtered)) {
-            push();
+            push(false);
         }
     }
 
     /** Sends what is buffered now, unless the connection is to be closed without a response. */
-    private void push() {
+    private void push(boolean wait) {
         if (!closeConnection) {
-            output.push(this);
+            output.push(this, wait);
         }
     }
 
@@ -380,8 +400,8 @@ public final class HttpRequestState implements NgxRequest {
     public void flush(boolean wait) {
         sendHeaders();
         if (headerFilterExit == 0 && !eofSent) {
-            // the write below is synchronous, so flush(false) waits as flush(true) does
-            push();
+            // flush(false) hands the output over and goes on; flush(true) waits until it is written
+            push(wait);
         }
     }
 
@@ -515,12 +535,13 @@ public final class HttpRequestState implements NgxRequest {
     }
 
     @Override
-    public boolean onAbort(LuaValue handler) {
-        if (abortHandler != null) {
-            return false;
-        }
-        abortHandler = handler;
-        return true;
+    public boolean onAbort(io.jresty.ngx.thread.OnAbort callback) {
+        return clientAbort.register(callback);
+    }
+
+    /** lua_check_client_abort's watch over this request's connection. */
+    public ClientAbort clientAbort() {
+        return clientAbort;
     }
 
     @Override

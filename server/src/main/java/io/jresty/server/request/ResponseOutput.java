@@ -44,8 +44,8 @@ final class ResponseOutput {
         return buffer.size() > STREAM_THRESHOLD;
     }
 
-    /** Sends what is buffered now (headers first, the first time). */
-    void push(HttpRequestState r) {
+    /** Sends what is buffered now (headers first, the first time); with wait, until it is written. */
+    void push(HttpRequestState r, boolean wait) {
         if (stream == null) {
             return;
         }
@@ -53,7 +53,7 @@ final class ResponseOutput {
         buffer.reset();
         streaming = true;
         WorkerWait.call(() -> {
-            stream.push(r, chunk);
+            stream.push(r, chunk, wait);
             return null;
         });
     }

@@ -6,8 +6,11 @@ package io.jresty.server.request;
  * implements it; a request that never pushes is written whole at the end instead.
  */
 public interface ResponseStream {
-    /** Commits the headers if not yet done, writes the chunk and flushes it to the client. */
-    void push(HttpRequestState r, byte[] chunk);
+    /**
+     * Commits the headers if not yet done and hands the chunk over for the client; with wait,
+     * returns only once it is written (ngx.flush(true)), else at once, as nginx's output does.
+     */
+    void push(HttpRequestState r, byte[] chunk, boolean wait);
 
     /** Writes the last bytes and ends the body (the final chunk). */
     void end(HttpRequestState r, byte[] rest);

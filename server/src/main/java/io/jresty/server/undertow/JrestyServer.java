@@ -86,6 +86,9 @@ public final class JrestyServer implements AutoCloseable {
         // listeners open first, as nginx's are before its workers start; requests wait at the
         // gate until every init_worker_by_lua has run (a poll at init may call this very server)
         server.undertow.start();
+        // the recorder may hold a head read together with the start of a body or the next request
+        HeadRecording.install(server.undertow, (int) Math.min(Integer.MAX_VALUE,
+                http.client().headerBytes() * 2 + 64 * 1024), log);
         server.pool.runEverywhere(http.initWorkerByLua(), Phase.INIT_WORKER);
         server.gate.countDown();
         log.log(LogLevel.NOTICE, "jresty started, " + http.workerProcesses() + " worker(s)");

@@ -6,6 +6,8 @@ import io.jresty.server.location.ServerSelector;
 import io.jresty.server.pipeline.RequestPipeline;
 import io.jresty.server.request.HttpRequestState;
 import io.jresty.server.request.Variables;
+import io.undertow.connector.PooledByteBuffer;
+import io.undertow.server.AbstractServerConnection;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
@@ -52,10 +54,31 @@ final class RequestHandler implements HttpHandler {
             ex.getConnection().putAttachment(REQUESTS, requests);
         }
         long number = requests.incrementAndGet();
-        ex.dispatch(VirtualThreads.requests(), () -> serve(ex, connection, number));
+        byte[] head = takeHead(ex);
+        ex.dispatch(VirtualThreads.requests(), () -> serve(ex, connection, number, head));
     }
 
-    private void serve(HttpServerExchange ex, long connection, long number) {
+    /**
+     * The request head as the client sent it, taken on the thread that parsed it, before
+     * anything reads the body; the recorder starts on the next head when this exchange ends.
+     */
+    private static byte[] takeHead(HttpServerExchange ex) {
+        HeadRecorder recorder = HeadRecording.of(ex);
+        if (recorder == null) {
+            return null;
+        }
+        AbstractServerConnection c = (AbstractServerConnection) ex.getConnection();
+        PooledByteBuffer extra = c.getExtraBytes();
+        byte[] head = recorder.takeHead(extra == null ? 0 : extra.getBuffer().remaining());
+        ex.addExchangeCompleteListener((exchange, next) -> {
+            PooledByteBuffer ahead = c.getExtraBytes();
+            recorder.rearm(ahead == null ? null : ahead.getBuffer());
+            next.proceed();
+        });
+        return head;
+    }
+
+    private void serve(HttpServerExchange ex, long connection, long number, byte[] head) {
         try {
             ready.await();
         } catch (InterruptedException e) {
@@ -67,6 +90,8 @@ final class RequestHandler implements HttpHandler {
             r = new HttpRequestState(ex, connection,
                     servers.select(ex.getRequestHeaders().getFirst(Headers.HOST)), variables);
             r.connectionRequests(number);
+            r.rawHeader(head);
+            r.clientAbort().watch(new AbortWatch(ex, r.clientAbort()), log);
             r.stream(ResponseWriter.STREAM);
         } catch (RuntimeException e) {
             log.log(LogLevel.ALERT, connection, "cannot read the request: " + e, null);

@@ -3,12 +3,12 @@ package io.jresty.server.undertow;
 import io.jresty.server.request.HttpRequestState;
 import io.jresty.server.request.ResponseStream;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.AttachmentKey;
 import io.undertow.util.HeaderMap;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
@@ -17,17 +17,18 @@ import org.xnio.IoUtils;
 /**
  * Puts a response on the wire. The common case is written whole, once, from the connection's
  * I/O thread (measured: writing from virtual threads costs throughput and, with pooled direct
- * buffers, memory). A response that ngx.flush or a large body started early goes out from the
- * request's own thread in blocking mode instead: headers first, then chunks (chunked encoding
- * on HTTP/1.1 when no Content-Length was set).
+ * buffers, memory). A response that ngx.flush or a large body started early goes out in
+ * blocking mode from a writer thread of its own instead ({@link PendingOutput}): headers
+ * first, then chunks (chunked encoding on HTTP/1.1 when no Content-Length was set).
  */
 final class ResponseWriter {
-    /** The early path, shared: it keeps no state of its own. */
+    /** The early path, shared: a response's own state is its {@link PendingOutput}, kept on the exchange. */
     static final ResponseStream STREAM = new ResponseStream() {
         @Override
-        public void push(HttpRequestState r, byte[] chunk) {
+        public void push(HttpRequestState r, byte[] chunk, boolean wait) {
             HttpServerExchange ex = r.exchange();
-            if (!ex.isResponseStarted()) {
+            PendingOutput pending = ex.getAttachment(PENDING);
+            if (pending == null) {
                 if (!ex.isBlocking()) {
                     ex.startBlocking();
                 }
@@ -37,31 +38,22 @@ final class ResponseWriter {
                     // as nginx: chunked even when the client asked to close the connection
                     out.put(Headers.TRANSFER_ENCODING, "chunked");
                 }
+                pending = new PendingOutput(ex, head(ex));
+                ex.putAttachment(PENDING, pending);
             }
-            if (head(ex)) {
-                return;
-            }
-            try {
-                OutputStream out = ex.getOutputStream();
-                out.write(chunk);
-                out.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            pending.push(chunk, wait);
         }
 
         @Override
         public void end(HttpRequestState r, byte[] rest) {
-            HttpServerExchange ex = r.exchange();
-            try (OutputStream out = ex.getOutputStream()) {
-                if (!head(ex)) {
-                    out.write(rest);
-                }
-            } catch (IOException e) {
-                IoUtils.safeClose(ex.getConnection());
+            PendingOutput pending = r.exchange().getAttachment(PENDING);
+            if (pending != null) {
+                pending.end(rest);
             }
         }
     };
+
+    private static final AttachmentKey<PendingOutput> PENDING = AttachmentKey.create(PendingOutput.class);
 
     private ResponseWriter() {}
 
@@ -70,6 +62,10 @@ final class ResponseWriter {
         // a streamed response has started by design; otherwise a started response means Undertow
         // itself ended the exchange (a malformed chunked body): nothing to answer
         if (r.closing() || r.status() == 444 || (ex.isResponseStarted() && !r.streaming())) {
+            PendingOutput pending = ex.getAttachment(PENDING);
+            if (pending != null) {
+                pending.abandon();
+            }
             ex.getIoThread().execute(() -> IoUtils.safeClose(ex.getConnection()));
             return;
         }

@@ -115,5 +115,5 @@ final class BenchRequest implements NgxRequest {
     @Override public void replaceBody(byte[] data) { }
     @Override public void replaceBodyFile(String path) { }
     @Override public boolean checkClientAbort() { return false; }
-    @Override public boolean onAbort(org.luaj.vm2.LuaValue handler) { return false; }
+    @Override public boolean onAbort(io.jresty.ngx.thread.OnAbort callback) { return false; }
 }

@@ -1,0 +1,129 @@
+package io.jresty.server.undertow;
+
+import io.jresty.server.request.ClientAbort;
+import io.undertow.connector.PooledByteBuffer;
+import io.undertow.server.AbstractServerConnection;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.protocol.http.HttpServerConnection;
+import io.undertow.util.AttachmentKey;
+import java.io.IOException;
+import java.util.concurrent.CountDownLatch;
+import org.xnio.ChannelListener;
+import org.xnio.conduits.ConduitStreamSourceChannel;
+
+/**
+ * Notices a client closing its connection while the request is served, as nginx's
+ * recv(MSG_PEEK) check does: once the request body is all read, a read on the socket that
+ * ends the stream (or fails) is the client going away. Bytes that arrive instead (a pipelined
+ * request) are pushed back for Undertow's parser and the watch ends, since Java cannot peek.
+ * Everything that touches the connection runs on its I/O thread.
+ */
+final class AbortWatch implements ClientAbort.Watch {
+    /** The watch of the connection's current request, for the one close listener per connection. */
+    private static final AttachmentKey<AbortWatch[]> CURRENT = AttachmentKey.create(AbortWatch[].class);
+
+    private final HttpServerExchange exchange;
+    private final ClientAbort abort;
+    private final ConduitStreamSourceChannel channel;
+    /** Only on the I/O thread: the listener Undertow had, while this watch has the channel. */
+    private ChannelListener<? super ConduitStreamSourceChannel> saved;
+    private boolean watching;
+
+    AbortWatch(HttpServerExchange exchange, ClientAbort abort) {
+        this.exchange = exchange;
+        this.abort = abort;
+        this.channel = ((AbstractServerConnection) exchange.getConnection()).getChannel().getSourceChannel();
+    }
+
+    @Override
+    public void start() {
+        exchange.getIoThread().execute(this::watch);
+    }
+
+    @Override
+    public void stop() {
+        CountDownLatch done = new CountDownLatch(1);
+        exchange.getIoThread().execute(() -> {
+            unwatch();
+            done.countDown();
+        });
+        // an abort's stop may have interrupted this thread: the wait must end all the same
+        boolean interrupted = false;
+        while (true) {
+            try {
+                done.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void watch() {
+        AbstractServerConnection c = (AbstractServerConnection) exchange.getConnection();
+        // a body still to read, or a pipelined request already read: nginx's peek would see data
+        if (watching || !exchange.isRequestComplete() || c.getExtraBytes() != null || !c.isOpen()) {
+            return;
+        }
+        AbortWatch[] current = c.getAttachment(CURRENT);
+        if (current == null) {
+            AbortWatch[] slot = {this};
+            c.putAttachment(CURRENT, slot);
+            c.addCloseListener(connection -> {
+                AbortWatch w = slot[0];
+                if (w != null && w.watching) {
+                    w.watching = false;
+                    w.abort.closed();
+                }
+            });
+        } else {
+            current[0] = this;
+        }
+        watching = true;
+        saved = channel.getReadListener();
+        channel.setReadListener(ch -> readable(c));
+        channel.resumeReads();
+    }
+
+    private void unwatch() {
+        if (!watching) {
+            return;
+        }
+        watching = false;
+        channel.setReadListener(saved);
+        channel.suspendReads();
+        saved = null;
+    }
+
+    private void readable(AbstractServerConnection c) {
+        if (!watching) {
+            return;
+        }
+        PooledByteBuffer pooled = c.getByteBufferPool().allocate();
+        boolean kept = false;
+        try {
+            int n = c.getOriginalSourceConduit().read(pooled.getBuffer());
+            if (n == 0) {
+                return;
+            }
+            unwatch();
+            if (n > 0 && c instanceof HttpServerConnection http) {
+                pooled.getBuffer().flip();
+                http.ungetRequestBytes(pooled);
+                kept = true;
+                return;
+            }
+            abort.closed();
+        } catch (IOException e) {
+            unwatch();
+            abort.closed();
+        } finally {
+            if (!kept) {
+                pooled.close();
+            }
+        }
+    }
+}
