@@ -29,7 +29,18 @@ public final class Budget {
      * returns, so the thread can go on serving.
      */
     public static <T> T run(Duration limit, String what, Callable<T> work) throws Exception {
-        Alarm alarm = new Alarm(what, limit);
+        return run(limit, 0, what, work);
+    }
+
+    /**
+     * Runs work with a time limit and an allocation limit (either may be zero: none). Past
+     * {@code allocLimit} bytes allocated in Lua terms (tables and strings, see
+     * {@link LuaAllocation}) the work ends with a {@link LuaMemoryLimit} naming {@code what}, at
+     * the allocation that crossed it; an OutOfMemoryError of the heap inside the work ends it the
+     * same way, so the thread can go on serving.
+     */
+    public static <T> T run(Duration limit, long allocLimit, String what, Callable<T> work) throws Exception {
+        Alarm alarm = new Alarm(what, limit, allocLimit);
         alarm.start();
         try {
             return share(alarm, work);
@@ -64,6 +75,11 @@ public final class Budget {
                 throw alarm.timeout();
             }
             throw e;
+        } catch (OutOfMemoryError e) {
+            if (!HeapExhaustion.recoverable(e)) {
+                throw e;
+            }
+            throw alarm.outOfMemory();
         } finally {
             alarm.leave();
             CURRENT.set(outer);
@@ -71,6 +87,18 @@ public final class Budget {
                 // leave() cleared the interrupt; the enclosing budget ran out too, keep it ending
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /**
+     * Charges an allocation to every budget the current thread runs under: past a budget's
+     * allocation limit the code ends here with a {@link LuaMemoryLimit}. Called where Lua values
+     * are made (see {@link LuaAllocation}), so it must stay cheap: one thread-local read when no
+     * budget runs.
+     */
+    static void charge(long bytes) {
+        for (Scope s = CURRENT.get(); s != null; s = s.outer) {
+            s.alarm.charge(bytes);
         }
     }
 
