@@ -1,5 +1,6 @@
 package io.jresty.core.budget;
 
+import io.jresty.core.coroutine.ThreadCarriers;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
@@ -13,6 +14,11 @@ import java.util.concurrent.Callable;
 public final class Budget {
     /** The budgets the current thread runs under, innermost first. */
     private static final ThreadLocal<Scope> CURRENT = new ThreadLocal<>();
+
+    static {
+        // a coroutine's body runs on its own thread in its resumer's place: under the same budgets
+        ThreadCarriers.register(new ScopeCarrier());
+    }
 
     private Budget() {}
 
@@ -121,4 +127,20 @@ public final class Budget {
     }
 
     private record Scope(Alarm alarm, Scope outer) {}
+
+    private static final class ScopeCarrier implements ThreadCarriers.Carrier<Scope> {
+        @Override
+        public Scope capture() {
+            return CURRENT.get();
+        }
+
+        @Override
+        public void install(Scope scope) {
+            if (scope == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(scope);
+            }
+        }
+    }
 }

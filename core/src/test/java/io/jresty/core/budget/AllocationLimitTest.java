@@ -37,6 +37,9 @@ class AllocationLimitTest {
         "local t = {} while true do t[#t + 1] = string.rep('x', 100000) .. #t end",
         "local s = 'x' while true do s = s .. s end",
         "local t = {} while true do pcall(function() t[#t + 1] = {1, 2, 3} end) end",
+        "coroutine.wrap(function() local t = {} while true do t[#t + 1] = {} end end)()",
+        "local co = coroutine.wrap(function() local t = {} while true do t[#t + 1] = 'x' .. #t coroutine.yield() end end)"
+                + " while true do co() end",
     })
     void unboundedGrowthEndsAtTheLimit(String source) {
         assertTimeoutPreemptively(Duration.ofSeconds(30), () ->
