@@ -4,16 +4,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One budgeted run, shared with the watchdog: when it fires it interrupts every thread running
  * Lua for that run, the runner and any thread it handed Lua work to (a coroutine body, say,
  * see {@link Budget#share}). Its clock can be paused while the run waits (see
- * {@link Budget#outside}). Opaque outside this package.
+ * {@link Budget#outside}). It also meters what the run allocates in Lua terms (see
+ * {@link LuaAllocation}) against its allocation limit. Opaque outside this package.
  */
 public final class Alarm {
     private final String what;
     private final Duration limit;
+    /** Bytes the run may allocate (0: no limit); the meter is shared by the run's threads. */
+    private final long allocLimit;
+    private final AtomicLong allocated = new AtomicLong();
     /** Threads working for this run, and the clock; all guarded by this. */
     private final List<Thread> threads = new ArrayList<>();
     private boolean fired;
@@ -23,13 +28,22 @@ public final class Alarm {
     private int generation;
     private ScheduledFuture<?> timer;
 
-    Alarm(String what, Duration limit) {
+    Alarm(String what, Duration limit, long allocLimit) {
         this.what = what;
         this.limit = limit;
+        this.allocLimit = allocLimit;
         this.remainingNanos = Math.max(1, limit.toNanos());
     }
 
+    /** Whether the run has a time limit; a run with only an allocation limit has no clock. */
+    private boolean timed() {
+        return !limit.isZero();
+    }
+
     synchronized void start() {
+        if (!timed()) {
+            return;
+        }
         deadline = System.nanoTime() + remainingNanos;
         int armed = ++generation;
         timer = Watchdog.at(remainingNanos, () -> fire(armed));
@@ -44,7 +58,7 @@ public final class Alarm {
 
     /** Stops the clock (nestable): time from here to {@link #resume} does not count. */
     synchronized void pause() {
-        if (pauses++ == 0 && !fired) {
+        if (pauses++ == 0 && !fired && timed()) {
             remainingNanos = deadline - System.nanoTime();
             stop();
             if (remainingNanos <= 0) {
@@ -54,7 +68,7 @@ public final class Alarm {
     }
 
     synchronized void resume() {
-        if (--pauses == 0 && !fired) {
+        if (--pauses == 0 && !fired && timed()) {
             start();
         }
     }
@@ -90,6 +104,25 @@ public final class Alarm {
         if (fired) {
             Thread.interrupted();
         }
+    }
+
+    /** Adds to the run's allocation; past the limit the run ends here, before the allocation is made. */
+    void charge(long bytes) {
+        if (allocLimit > 0 && allocated.addAndGet(bytes) > allocLimit) {
+            throw overAllocated();
+        }
+    }
+
+    LuaMemoryLimit overAllocated() {
+        return new LuaMemoryLimit(what + " exceeded its allocation limit of " + megabytes(allocLimit));
+    }
+
+    LuaMemoryLimit outOfMemory() {
+        return new LuaMemoryLimit(what + " ran out of memory: not enough memory");
+    }
+
+    private static String megabytes(long bytes) {
+        return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB" : bytes + " bytes";
     }
 
     LuaTimeout timeout() {

@@ -1,5 +1,6 @@
 package io.jresty.core.budget;
 
+import io.jresty.core.coroutine.ThreadCarriers;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
@@ -13,6 +14,11 @@ import java.util.concurrent.Callable;
 public final class Budget {
     /** The budgets the current thread runs under, innermost first. */
     private static final ThreadLocal<Scope> CURRENT = new ThreadLocal<>();
+
+    static {
+        // a coroutine's body runs on its own thread in its resumer's place: under the same budgets
+        ThreadCarriers.register(new ScopeCarrier());
+    }
 
     private Budget() {}
 
@@ -29,7 +35,18 @@ public final class Budget {
      * returns, so the thread can go on serving.
      */
     public static <T> T run(Duration limit, String what, Callable<T> work) throws Exception {
-        Alarm alarm = new Alarm(what, limit);
+        return run(limit, 0, what, work);
+    }
+
+    /**
+     * Runs work with a time limit and an allocation limit (either may be zero: none). Past
+     * {@code allocLimit} bytes allocated in Lua terms (tables and strings, see
+     * {@link LuaAllocation}) the work ends with a {@link LuaMemoryLimit} naming {@code what}, at
+     * the allocation that crossed it; an OutOfMemoryError of the heap inside the work ends it the
+     * same way, so the thread can go on serving.
+     */
+    public static <T> T run(Duration limit, long allocLimit, String what, Callable<T> work) throws Exception {
+        Alarm alarm = new Alarm(what, limit, allocLimit);
         alarm.start();
         try {
             return share(alarm, work);
@@ -64,6 +81,11 @@ public final class Budget {
                 throw alarm.timeout();
             }
             throw e;
+        } catch (OutOfMemoryError e) {
+            if (!HeapExhaustion.recoverable(e)) {
+                throw e;
+            }
+            throw alarm.outOfMemory();
         } finally {
             alarm.leave();
             CURRENT.set(outer);
@@ -71,6 +93,18 @@ public final class Budget {
                 // leave() cleared the interrupt; the enclosing budget ran out too, keep it ending
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /**
+     * Charges an allocation to every budget the current thread runs under: past a budget's
+     * allocation limit the code ends here with a {@link LuaMemoryLimit}. Called where Lua values
+     * are made (see {@link LuaAllocation}), so it must stay cheap: one thread-local read when no
+     * budget runs.
+     */
+    static void charge(long bytes) {
+        for (Scope s = CURRENT.get(); s != null; s = s.outer) {
+            s.alarm.charge(bytes);
         }
     }
 
@@ -93,4 +127,20 @@ public final class Budget {
     }
 
     private record Scope(Alarm alarm, Scope outer) {}
+
+    private static final class ScopeCarrier implements ThreadCarriers.Carrier<Scope> {
+        @Override
+        public Scope capture() {
+            return CURRENT.get();
+        }
+
+        @Override
+        public void install(Scope scope) {
+            if (scope == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(scope);
+            }
+        }
+    }
 }

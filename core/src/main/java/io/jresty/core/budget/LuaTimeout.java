@@ -4,7 +4,7 @@ package io.jresty.core.budget;
  * Ends Lua code that ran past its budget. An {@link Error}, not a {@code LuaError}, so that
  * Lua's {@code pcall} and {@code xpcall} (which catch {@code Exception}) cannot swallow it.
  */
-public final class LuaTimeout extends Error {
+public class LuaTimeout extends Error {
     private static final long serialVersionUID = 1L;
 
     public LuaTimeout(String message) {

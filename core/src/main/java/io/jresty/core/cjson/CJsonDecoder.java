@@ -1,5 +1,6 @@
 package io.jresty.core.cjson;
 
+import io.jresty.core.budget.Budget;
 import java.util.Arrays;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaString;
@@ -190,6 +191,8 @@ final class CJsonDecoder {
     }
 
     private void nextToken() {
+        // a huge document decodes in one Java loop: charge the budget per token
+        Budget.tick();
         int ch = at(pos);
         while (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
             ch = at(++pos);

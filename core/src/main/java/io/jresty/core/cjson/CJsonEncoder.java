@@ -1,5 +1,6 @@
 package io.jresty.core.cjson;
 
+import io.jresty.core.budget.Budget;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaTable;
@@ -53,6 +54,8 @@ final class CJsonEncoder {
 
     /** Returns false when the value was skipped (encode_skip_unsupported_value_types). */
     private boolean appendData(LuaValue value, int depth) {
+        // a huge table encodes in one Java loop: charge the budget per value, as compiled Lua does per loop
+        Budget.tick();
         switch (value.type()) {
             case LuaValue.TSTRING -> appendString(value.checkstring());
             case LuaValue.TNUMBER -> appendNumber(value);

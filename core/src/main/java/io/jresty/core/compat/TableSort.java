@@ -1,5 +1,6 @@
 package io.jresty.core.compat;
 
+import io.jresty.core.budget.Budget;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
@@ -29,6 +30,8 @@ final class TableSort {
     }
 
     private boolean less(LuaValue a, LuaValue b) {
+        // a huge array sorts in this Java loop, with or without a Lua comparator: charge the budget
+        Budget.tick();
         return comparator.isnil() ? a.lt_b(b) : comparator.call(a, b).toboolean();
     }
 

@@ -23,14 +23,8 @@ final class PluginFields {
     }
 
     private static PluginPolicy policy(JsonNode p, String at) throws DocumentException {
-        long budget = 0;
-        JsonNode b = p.path("budget_ms");
-        if (!b.isMissingNode() && !b.isNull()) {
-            if (!b.isNumber() || b.asLong() <= 0) {
-                throw DocumentException.structure(at + " has a \"budget_ms\" that is not a positive number");
-            }
-            budget = b.asLong();
-        }
+        long budget = positive(p, "budget_ms", at);
+        long alloc = positive(p, "alloc_mb", at);
         boolean closed = false;
         JsonNode f = p.path("fail");
         if (!f.isMissingNode() && !f.isNull()) {
@@ -48,9 +42,21 @@ final class PluginFields {
             }
             status = s.asInt();
         }
-        if (budget == 0 && !closed && status == PluginPolicy.DEFAULT.failStatus()) {
+        if (budget == 0 && alloc == 0 && !closed && status == PluginPolicy.DEFAULT.failStatus()) {
             return PluginPolicy.DEFAULT;
         }
-        return new PluginPolicy(budget, closed, status);
+        return new PluginPolicy(budget, closed, status, alloc);
+    }
+
+    /** An optional whole positive number (0 when absent). */
+    private static long positive(JsonNode p, String field, String at) throws DocumentException {
+        JsonNode n = p.path(field);
+        if (n.isMissingNode() || n.isNull()) {
+            return 0;
+        }
+        if (!n.isNumber() || n.asLong() <= 0) {
+            throw DocumentException.structure(at + " has a \"" + field + "\" that is not a positive number");
+        }
+        return n.asLong();
     }
 }

@@ -73,6 +73,7 @@ class DocumentParserTest {
             id defined twice            | {"domains":[],"plugins":[{"id":1,"code":"","phase":"log"},{"id":1,"code":"","phase":"log"}]} | plugin id 1 is defined twice
             bad fail policy             | {"domains":[{"name":"a","plugins":[{"name":"p","code":"","phase":"log","fail":"maybe"}]}]} | "fail" other than "open" or "closed"
             bad budget                  | {"domains":[{"name":"a","plugins":[{"name":"p","code":"","phase":"log","budget_ms":-1}]}]} | "budget_ms" that is not a positive number
+            bad allocation limit        | {"domains":[{"name":"a","plugins":[{"name":"p","code":"","phase":"log","alloc_mb":0}]}]} | "alloc_mb" that is not a positive number
             skip_domains not strings    | {"general":{"skip_domains":[1]},"domains":[]}                                    | "general.skip_domains" must be an array of strings
             """)
     void structuralErrorsRejectTheWholeDocumentWithAReason(String title, String json, String reason) {

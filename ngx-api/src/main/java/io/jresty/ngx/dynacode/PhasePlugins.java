@@ -76,12 +76,8 @@ final class PhasePlugins {
         String err = null;
         try {
             LuaFunction fn = controller.bind(ctx.worker(), plugin);
-            Duration budget = budget(plugin);
-            if (budget.isZero()) {
-                PluginLimits.run(fn::call);
-            } else {
-                Budget.run(budget, "plugin " + plugin.name(), () -> PluginLimits.run(fn::call));
-            }
+            // always budgeted, even with no limits: a heap OutOfMemoryError then ends this plugin only
+            Budget.run(budget(plugin), allocBytes(plugin), "plugin " + plugin.name(), () -> PluginLimits.run(fn::call));
         } catch (LuaError e) {
             err = e.getMessage() == null ? "nil" : e.getMessage();
         } catch (LuaTimeout e) {
@@ -122,6 +118,15 @@ final class PhasePlugins {
         }
         SafetySettings safety = controller.service().safety();
         return safety == null ? Duration.ZERO : safety.budget();
+    }
+
+    private long allocBytes(Plugin plugin) {
+        long mb = plugin.policy().allocMb();
+        if (mb == 0) {
+            SafetySettings safety = controller.service().safety();
+            mb = safety == null ? 0 : safety.allocMb();
+        }
+        return mb * 1024 * 1024;
     }
 
     /** Phases where a closed failure can still choose the response status. */

@@ -35,6 +35,8 @@ final class LuaDirectives {
             .flag("lua_check_client_abort", HTTP_SRV_LOC_LIF)
             // jresty's own: a time budget for the conf's Lua handlers (0 or absent: none)
             .once("lua_budget", TAKE1, TIME, HTTP_SRV_LOC_LIF)
+            // and a cap on what one handler allocates in Lua terms (tables, strings; 0 or absent: none)
+            .once("lua_alloc_limit", TAKE1, SIZE, HTTP_SRV_LOC_LIF)
             .flag("lua_use_default_type", HTTP_SRV_LOC_LIF)
             .flag("lua_http10_buffering", HTTP_SRV_LOC_LIF)
             .flag("lua_transform_underscores_in_response_headers", HTTP_SRV_LOC_LIF)

@@ -36,6 +36,7 @@ final class SettingsDirectives {
                 case "default_type" -> s = s.withDefaultType(d.arg(0));
                 case "client_max_body_size" -> s = s.withMaxBodySize(size(d));
                 case "lua_budget" -> s = s.withLuaBudget(Sizes.millis(d.arg(0)));
+                case "lua_alloc_limit" -> s = s.withLuaAllocLimit(size(d));
                 case "add_header" -> headers.add(new Settings.AddHeader(d.arg(0), Template.parse(d.arg(1)),
                         d.args().size() > 2 && d.arg(2).equals("always")));
                 case "error_page" -> errorPage(d, pages);

@@ -11,6 +11,7 @@ import io.jresty.server.lua.LuaChunk;
 import io.jresty.server.request.HttpRequestState;
 import io.jresty.server.worker.WorkerPool;
 import io.jresty.core.budget.Budget;
+import io.jresty.core.budget.HeapExhaustion;
 import io.jresty.core.budget.LuaTimeout;
 import java.time.Duration;
 import org.luaj.vm2.LuaError;
@@ -66,13 +67,15 @@ final class LuaRunner {
             NgxContext ctx, boolean nested) {
         try {
             long budgetMs = r == null || r.location() == null ? 0 : r.location().settings().luaBudgetMs();
+            long allocLimit = r == null || r.location() == null ? 0 : r.location().settings().luaAllocLimit();
             return worker.call(() -> {
                 try (NgxContext.Scope s = NgxContext.enter(ctx)) {
                     LuaFunction fn = pool.function(worker, chunk);
                     Varargs values;
                     try {
-                        values = budgetMs <= 0 ? fn.invoke(args)
-                                : Budget.run(Duration.ofMillis(budgetMs), chunk.name(), () -> fn.invoke(args));
+                        values = budgetMs <= 0 && allocLimit <= 0 ? fn.invoke(args)
+                                : Budget.run(Duration.ofMillis(Math.max(0, budgetMs)), allocLimit, chunk.name(),
+                                        () -> fn.invoke(args));
                         // the handler ends when its light threads have (ngx.thread.spawn)
                         io.jresty.ngx.thread.NgxThread.finish(ctx);
                     } catch (RuntimeException | Error e) {
@@ -95,6 +98,13 @@ final class LuaRunner {
             return new Result(new Outcome.Finish(500), LuaValue.NONE);
         } catch (StackOverflowError e) {
             logFailure(r, phase, "stack overflow");
+            return new Result(new Outcome.Finish(500), LuaValue.NONE);
+        } catch (OutOfMemoryError e) {
+            // what the handler built is garbage now; only the heap's kind is freed by ending it
+            if (!HeapExhaustion.recoverable(e)) {
+                throw e;
+            }
+            logFailure(r, phase, "not enough memory");
             return new Result(new Outcome.Finish(500), LuaValue.NONE);
         } catch (Exception e) {
             logFailure(r, phase, String.valueOf(e));
