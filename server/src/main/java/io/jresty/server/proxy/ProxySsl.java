@@ -24,7 +24,7 @@ import java.util.Set;
  * @param serverName   proxy_ssl_server_name (off by default, as nginx: no SNI unless on)
  * @param name         proxy_ssl_name, or null for the proxy_pass host
  * @param protocols    proxy_ssl_protocols in the JDK's names (null = the JDK's defaults)
- * @param sessionReuse proxy_ssl_session_reuse (on: the JDK's client session cache per host and port)
+ * @param sessionReuse proxy_ssl_session_reuse (on: the JDK's client session cache, per TLS name and port)
  */
 public record ProxySsl(boolean verify, List<X509Certificate> trusted, int verifyDepth, boolean serverName,
         Template name, List<String> protocols, boolean sessionReuse) {

@@ -54,8 +54,10 @@ record UpstreamTls(ProxySsl ssl, String name) {
     /** Runs the handshake on a connected socket; the timeout is proxy_connect_timeout, as in nginx. */
     SSLSocket handshake(Socket plain, long timeoutMs) throws IOException {
         Contexts c = CONTEXTS.computeIfAbsent(ssl, UpstreamTls::contexts);
-        SSLSocket s = (SSLSocket) c.handshake().getSocketFactory().createSocket(plain,
-                plain.getInetAddress().getHostAddress(), plain.getPort(), true);
+        // the JDK looks sessions up by this host and port: the TLS name keeps a session made for one name (and
+        // its SNI) from being resumed under another
+        String peer = name.isEmpty() ? plain.getInetAddress().getHostAddress() : name;
+        SSLSocket s = (SSLSocket) c.handshake().getSocketFactory().createSocket(plain, peer, plain.getPort(), true);
         SSLParameters p = s.getSSLParameters();
         p.setServerNames(List.of());
         if (ssl.serverName() && sniAllowed(name)) {
@@ -72,6 +74,10 @@ record UpstreamTls(ProxySsl ssl, String name) {
         s.setSSLParameters(p);
         s.setSoTimeout((int) Math.min(Integer.MAX_VALUE, Math.max(1, timeoutMs)));
         s.startHandshake();
+        if (!ssl.sessionReuse()) {
+            // out of the client cache: the next connection makes a full handshake
+            s.getSession().invalidate();
+        }
         if (ssl.verify()) {
             verify(s, c.trust());
         }
