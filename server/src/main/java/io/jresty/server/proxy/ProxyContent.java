@@ -236,9 +236,16 @@ public final class ProxyContent {
                 v.finished((System.nanoTime() - start) / 1_000_000);
                 String message = e instanceof java.net.SocketTimeoutException
                         ? "upstream timed out (110: Connection timed out) while reading upstream"
-                        : "upstream prematurely closed connection while reading upstream";
+                        : "upstream prematurely closed connection while "
+                                + (buffering ? "reading upstream" : "sending to client");
                 error(message, url(addr));
-                // the head already went to the filters: nginx can only cut the client connection
+                // the head already went to the filters: as nginx, what came so far goes out, then the client
+                // connection is cut (the client sees a body shorter than announced, or no last chunk)
+                try {
+                    r.flush(false);
+                } catch (RuntimeException gone) {
+                    // the client left too: nothing more to send
+                }
                 return 444;
             }
             v.finished((System.nanoTime() - start) / 1_000_000);

@@ -33,6 +33,8 @@ final class FakeUpstream implements AutoCloseable {
     private final java.util.Set<String> sessions = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile Mode mode;
     private volatile int healthStatus = 200;
+    /** Header lines (each ending in CRLF) IN_TWO_PARTS adds to its response head. */
+    volatile String extraHeaders = "";
     /** IN_TWO_PARTS sends its second part once this is counted down. */
     final java.util.concurrent.CountDownLatch secondPart = new java.util.concurrent.CountDownLatch(1);
 
@@ -147,8 +149,8 @@ final class FakeUpstream implements AutoCloseable {
                         return;
                     }
                     case IN_TWO_PARTS -> {
-                        out.write("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n6\r\nfirst \r\n"
-                                .getBytes(StandardCharsets.ISO_8859_1));
+                        out.write(("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n" + extraHeaders
+                                + "\r\n6\r\nfirst \r\n").getBytes(StandardCharsets.ISO_8859_1));
                         out.flush();
                         secondPart.await();
                         out.write("6\r\nsecond\r\n0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
