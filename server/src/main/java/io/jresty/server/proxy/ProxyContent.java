@@ -89,6 +89,7 @@ public final class ProxyContent {
         private final String uri;
         private final UpstreamTls tls;
         private final Set<PeerState> tried = new HashSet<>();
+        private final PeerPicker.HashWalk walk = new PeerPicker.HashWalk();
         private int left;
 
         Tries(HttpRequestState r, LuaWorker worker, ProxyConf conf, UpstreamGroup group, UpstreamRequest.Head head,
@@ -127,11 +128,11 @@ public final class ProxyContent {
                             pick(b.sendTimeout(), timeouts.send()), pick(b.readTimeout(), timeouts.read()));
                     address = b.host() == null ? null : new InetSocketAddress(b.host(), b.port());
                     if (address == null) {
-                        peer = group.pick(tried, hashKey);
+                        peer = group.pick(tried, hashKey, walk);
                         address = peer == null ? null : peer.address;
                     }
                 } else {
-                    peer = group.pick(tried, hashKey);
+                    peer = group.pick(tried, hashKey, walk);
                     address = peer == null ? null : peer.address;
                 }
                 if (address == null) {
