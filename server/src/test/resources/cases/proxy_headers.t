@@ -181,3 +181,76 @@ GET /t
 --- response_body
 1 close
 1.1 nil
+
+=== TEST 8: X-Accel-Redirect from the upstream redirects internally (as GET, with the args it names)
+--- config
+location /up {
+    content_by_lua_block {
+        ngx.header["X-Accel-Redirect"] = "/target?from=upstream"
+        ngx.header["Set-Cookie"] = "a=b"
+        ngx.header["X-Other"] = "o"
+        ngx.header["Cache-Control"] = "max-age=5"
+        ngx.header["Expires"] = "Thu, 01 Jan 2037 00:00:00 GMT"
+        ngx.header["Content-Disposition"] = "inline"
+        ngx.header["Link"] = "</x>"
+        ngx.header["WWW-Authenticate"] = "Basic"
+        ngx.header["Content-Language"] = "en"
+        ngx.header["Last-Modified"] = "Thu, 01 Jan 2015 00:00:00 GMT"
+        ngx.header["ETag"] = "\"e\""
+        ngx.say("not this body")
+    }
+}
+location /target {
+    internal;
+    content_by_lua_block {
+        ngx.say("target: ", ngx.req.get_method(), " ", ngx.var.args, " ", ngx.var.uri)
+    }
+}
+location /p {
+    proxy_pass http://127.0.0.1:$TEST_NGINX_SERVER_PORT/up;
+}
+--- request
+POST /p
+body
+--- response_headers
+Set-Cookie: a=b
+X-Other:
+Cache-Control: max-age=5
+Expires: Thu, 01 Jan 2037 00:00:00 GMT
+Content-Disposition: inline
+Link:
+WWW-Authenticate:
+Content-Language:
+Last-Modified:
+ETag:
+--- response_body
+target: GET from=upstream /target
+
+=== TEST 9: X-Accel-Redirect to a named location; proxy_ignore_headers X-Accel-Redirect passes the response as it is
+--- config
+location /up {
+    content_by_lua_block {
+        ngx.header["X-Accel-Redirect"] = "@named"
+        ngx.say("upstream body")
+    }
+}
+location @named {
+    content_by_lua_block { ngx.say("named: ", ngx.var.uri) }
+}
+location /p {
+    proxy_pass http://127.0.0.1:$TEST_NGINX_SERVER_PORT/up;
+}
+location /ignored {
+    proxy_ignore_headers X-Accel-Redirect;
+    proxy_pass http://127.0.0.1:$TEST_NGINX_SERVER_PORT/up;
+}
+location = /t {
+    content_by_lua_block {
+        ngx.print(ngx.location.capture("/p").body, ngx.location.capture("/ignored").body)
+    }
+}
+--- request
+GET /t
+--- response_body
+named: /p
+upstream body

@@ -218,6 +218,11 @@ public final class ProxyContent {
                 v.tried(addr, String.valueOf(h.status()), headerMillis, headerMillis);
                 return h.status();
             }
+            if (AccelRedirect.follow(r, conf, h)) {
+                c.close();
+                v.tried(addr, String.valueOf(h.status()), headerMillis, headerMillis);
+                return 0;
+            }
             r.status(h.status());
             ResponseHeaderCopy.copy(r, conf, pass, h, vars);
             boolean buffering = ResponseHeaderCopy.buffering(conf, h);
