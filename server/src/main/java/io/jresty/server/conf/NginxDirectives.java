@@ -99,6 +99,17 @@ final class NginxDirectives {
             .flag("proxy_buffering", HTTP_SRV_LOC)
             .repeat("proxy_next_upstream", ONE_MORE, HTTP_SRV_LOC)
             .flag("proxy_intercept_errors", HTTP_SRV_LOC)
+            .repeat("proxy_redirect", TAKE12, HTTP_SRV_LOC)
+            .repeat("proxy_hide_header", TAKE1, HTTP_SRV_LOC)
+            .repeat("proxy_pass_header", TAKE1, HTTP_SRV_LOC)
+            .repeat("proxy_ignore_headers", ONE_MORE, HTTP_SRV_LOC)
+            .flag("proxy_ssl_verify", HTTP_SRV_LOC)
+            .once("proxy_ssl_trusted_certificate", TAKE1, ANY, HTTP_SRV_LOC)
+            .once("proxy_ssl_verify_depth", TAKE1, NUMBER, HTTP_SRV_LOC)
+            .flag("proxy_ssl_server_name", HTTP_SRV_LOC)
+            .once("proxy_ssl_name", TAKE1, ANY, HTTP_SRV_LOC)
+            .once("proxy_ssl_protocols", ONE_MORE, ANY, HTTP_SRV_LOC)
+            .flag("proxy_ssl_session_reuse", HTTP_SRV_LOC)
             .list();
     }
 }

@@ -158,7 +158,9 @@ public final class RequestPipeline {
             return outcome == Outcome.NEXT ? new Outcome.Finish(0) : outcome;
         }
         if (io.jresty.server.proxy.ProxyContent.proxies(r.location())) {
-            return new Outcome.Finish(proxy.serve(worker, r));
+            int status = proxy.serve(worker, r);
+            io.jresty.server.proxy.AccelRedirect accel = io.jresty.server.proxy.AccelRedirect.take(r);
+            return accel != null ? new Outcome.Redirect(accel.uri(), accel.args(), false) : new Outcome.Finish(status);
         }
         return statics.serve(r);
     }

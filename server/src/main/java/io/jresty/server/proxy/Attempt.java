@@ -45,9 +45,10 @@ final class Attempt {
     /** Timeouts of one try, in ms (balancer_by_lua may change them per try). */
     record Timeouts(long connect, long send, long read) {}
 
-    static Result run(InetSocketAddress address, KeepalivePool pool, long now, UpstreamRequest.Head head, byte[] body,
+    static Result run(KeepalivePool.Key key, KeepalivePool pool, long now, UpstreamRequest.Head head, byte[] body,
             Timeouts timeouts) {
-        UpstreamConnection kept = pool.take(address, now);
+        InetSocketAddress address = key.address();
+        UpstreamConnection kept = pool.take(key, now);
         if (kept != null) {
             Result r = exchange(kept, head, body, timeouts);
             // a kept connection the peer closed meanwhile: nginx tries a fresh one, not the next peer
@@ -57,7 +58,10 @@ final class Attempt {
         }
         UpstreamConnection c;
         try {
-            c = UpstreamConnection.open(address, timeouts.connect());
+            c = key.tls() == null ? UpstreamConnection.open(address, timeouts.connect())
+                    : UpstreamConnection.open(address, timeouts.connect(), key.tls());
+        } catch (UpstreamConnection.TlsHandshakeException e) {
+            return handshakeFailure(e.getCause());
         } catch (SocketTimeoutException e) {
             return new Failure(ProxyConf.NextUpstream.TIMEOUT,
                     "upstream timed out (110: Connection timed out) while connecting to upstream");
@@ -69,6 +73,19 @@ final class Attempt {
                     "connect() failed (" + e.getMessage() + ") while connecting to upstream");
         }
         return exchange(c, head, body, timeouts);
+    }
+
+    /** nginx's words for a TLS handshake that failed or a certificate it refused. */
+    private static Failure handshakeFailure(Throwable e) {
+        if (e instanceof SocketTimeoutException) {
+            return new Failure(ProxyConf.NextUpstream.TIMEOUT,
+                    "upstream timed out (110: Connection timed out) while SSL handshaking to upstream");
+        }
+        if (e instanceof UpstreamTls.Failure) {
+            return new Failure(ProxyConf.NextUpstream.ERROR, e.getMessage() + " while SSL handshaking to upstream");
+        }
+        return new Failure(ProxyConf.NextUpstream.ERROR,
+                "SSL_do_handshake() failed (SSL: " + e.getMessage() + ") while SSL handshaking to upstream");
     }
 
     /** Stops the send deadline; true when it already fired (then the socket is closed). */

@@ -9,21 +9,25 @@ import java.util.Map;
 /**
  * Idle connections of one upstream block, at most {@code keepalive N} of them (nginx keeps N
  * per worker process; jresty's workers share one pool, so N is per server). The least
- * recently used one is closed when the pool is full. Guarded by this object's lock.
+ * recently used one is closed when the pool is full. A TLS connection is kept under its TLS name and
+ * settings too, so a request never gets a session made for another name. Guarded by this object's lock.
  */
 final class KeepalivePool {
     private static final long IDLE_TIMEOUT = 60_000;
 
     private final int max;
-    private final Map<InetSocketAddress, Deque<UpstreamConnection>> idle = new HashMap<>();
-    private final Deque<InetSocketAddress> order = new ArrayDeque<>();
+    private final Map<Key, Deque<UpstreamConnection>> idle = new HashMap<>();
+    private final Deque<Key> order = new ArrayDeque<>();
+
+    /** What a kept connection is good for: the peer address, and the TLS name and settings (null = plain). */
+    record Key(InetSocketAddress address, UpstreamTls tls) {}
 
     KeepalivePool(int max) {
         this.max = max;
     }
 
     /** An idle connection to the address, or null. */
-    synchronized UpstreamConnection take(InetSocketAddress address, long now) {
+    synchronized UpstreamConnection take(Key address, long now) {
         Deque<UpstreamConnection> q = idle.get(address);
         while (q != null && !q.isEmpty()) {
             UpstreamConnection c = q.pollLast();
@@ -36,7 +40,7 @@ final class KeepalivePool {
         return null;
     }
 
-    synchronized void put(InetSocketAddress address, UpstreamConnection c, long now) {
+    synchronized void put(Key address, UpstreamConnection c, long now) {
         if (max <= 0) {
             c.close();
             return;
@@ -45,7 +49,7 @@ final class KeepalivePool {
         idle.computeIfAbsent(address, a -> new ArrayDeque<>()).addLast(c);
         order.addLast(address);
         while (order.size() > max) {
-            InetSocketAddress oldest = order.pollFirst();
+            Key oldest = order.pollFirst();
             Deque<UpstreamConnection> q = idle.get(oldest);
             if (q != null && !q.isEmpty()) {
                 q.pollFirst().close();

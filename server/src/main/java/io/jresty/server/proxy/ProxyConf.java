@@ -14,6 +14,9 @@ import java.util.Set;
  * @param sendTimeout        proxy_send_timeout in ms
  * @param readTimeout        proxy_read_timeout in ms
  * @param nextUpstream       proxy_next_upstream conditions (empty = off)
+ * @param ssl                proxy_ssl_* settings
+ * @param redirect           proxy_redirect rules
+ * @param responseHeaders    proxy_hide_header, proxy_pass_header, proxy_ignore_headers
  */
 public record ProxyConf(
         ProxyPass pass,
@@ -27,7 +30,10 @@ public record ProxyConf(
         boolean buffering,
         Set<NextUpstream> nextUpstream,
         int nextUpstreamTries,
-        boolean interceptErrors) {
+        boolean interceptErrors,
+        ProxySsl ssl,
+        ProxyRedirect redirect,
+        UpstreamHeaders responseHeaders) {
 
     /** proxy_set_header name value; an empty value removes the header. */
     public record SetHeader(String name, Template value) {}
@@ -38,7 +44,8 @@ public record ProxyConf(
 
     public static ProxyConf defaults() {
         return new ProxyConf(null, null, true, true, "1.0", 60_000, 60_000, 60_000, true,
-                Set.of(NextUpstream.ERROR, NextUpstream.TIMEOUT), 0, false);
+                Set.of(NextUpstream.ERROR, NextUpstream.TIMEOUT), 0, false, ProxySsl.defaults(), ProxyRedirect.IMPLICIT,
+                UpstreamHeaders.DEFAULTS);
     }
 
     /** True when the status is one proxy_next_upstream retries. */

@@ -12,8 +12,6 @@ import io.jresty.server.worker.WorkerPool;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.HashSet;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -25,11 +23,6 @@ import java.util.function.Function;
  * All upstream I/O blocks the request's virtual thread, never a worker's Lua lock.
  */
 public final class ProxyContent {
-    /** Response headers nginx never passes from an upstream (hop-by-hop, and proxy_hide_header's defaults). */
-    private static final Set<String> HIDDEN = Set.of("connection", "keep-alive", "transfer-encoding", "te",
-            "trailer", "upgrade", "proxy-connection", "date", "server", "x-pad", "x-accel-expires",
-            "x-accel-redirect", "x-accel-limit-rate", "x-accel-buffering", "x-accel-charset");
-
     private static final Set<String> NON_IDEMPOTENT = Set.of("POST", "LOCK", "PATCH");
 
     private final Upstreams upstreams;
@@ -76,8 +69,11 @@ public final class ProxyContent {
         boolean hasBody = r.requestHeader("Content-Length") != null || r.requestHeader("Transfer-Encoding") != null;
         byte[] body = conf.passRequestBody() && (hasBody || r.bodyRead()) ? body(r) : null;
         UpstreamRequest.Head head = UpstreamRequest.build(r, conf, uri, body, declaredLength(r, conf, hasBody), vars);
-        String upstreamUrl = "http://" + pass.proxyHost() + uri;
-        return new Tries(r, worker, conf, group, head, body, vars, upstreamUrl).run();
+        UpstreamTls tls = null;
+        if (pass.https()) {
+            tls = UpstreamTls.of(conf.ssl(), conf.ssl().name() != null ? conf.ssl().name().expand(vars) : pass.host());
+        }
+        return new Tries(r, worker, conf, group, head, body, vars, pass, uri, tls).run();
     }
 
     /** The tries of one request. */
@@ -89,12 +85,15 @@ public final class ProxyContent {
         private final UpstreamRequest.Head head;
         private final byte[] body;
         private final Function<String, String> vars;
-        private final String url;
+        private final ProxyPass pass;
+        private final String uri;
+        private final UpstreamTls tls;
         private final Set<PeerState> tried = new HashSet<>();
+        private final PeerPicker.HashWalk walk = new PeerPicker.HashWalk();
         private int left;
 
         Tries(HttpRequestState r, LuaWorker worker, ProxyConf conf, UpstreamGroup group, UpstreamRequest.Head head,
-                byte[] body, Function<String, String> vars, String url) {
+                byte[] body, Function<String, String> vars, ProxyPass pass, String uri, UpstreamTls tls) {
             this.r = r;
             this.worker = worker;
             this.conf = conf;
@@ -102,7 +101,9 @@ public final class ProxyContent {
             this.head = head;
             this.body = body;
             this.vars = vars;
-            this.url = url;
+            this.pass = pass;
+            this.uri = uri;
+            this.tls = tls;
             this.left = group.tries();
         }
 
@@ -127,15 +128,15 @@ public final class ProxyContent {
                             pick(b.sendTimeout(), timeouts.send()), pick(b.readTimeout(), timeouts.read()));
                     address = b.host() == null ? null : new InetSocketAddress(b.host(), b.port());
                     if (address == null) {
-                        peer = group.pick(tried, hashKey);
+                        peer = group.pick(tried, hashKey, walk);
                         address = peer == null ? null : peer.address;
                     }
                 } else {
-                    peer = group.pick(tried, hashKey);
+                    peer = group.pick(tried, hashKey, walk);
                     address = peer == null ? null : peer.address;
                 }
                 if (address == null) {
-                    error("no live upstreams while connecting to upstream", "http://" + group.name + urlPath());
+                    error("no live upstreams while connecting to upstream", url(group.name));
                     v.tried(group.name, "502", 0, 0);
                     return 502;
                 }
@@ -147,12 +148,13 @@ public final class ProxyContent {
                 String addr = address.isUnresolved() ? address.getHostString() + ":" + address.getPort()
                         : address.getAddress().getHostAddress() + ":" + address.getPort();
                 long start = System.nanoTime();
-                Attempt.Result result = Attempt.run(address, group.pool, group.now(), head, body, timeouts);
+                KeepalivePool.Key key = new KeepalivePool.Key(address, tls);
+                Attempt.Result result = Attempt.run(key, group.pool, group.now(), head, body, timeouts);
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 boolean canRetry = left > 0 && (limit == 0 || used < limit);
                 switch (result) {
                     case Attempt.Failure f -> {
-                        error(f.message(), "http://" + addr + urlPath());
+                        error(f.message(), url(addr));
                         v.tried(addr, f.timeout() ? "504" : "502", millis, millis);
                         if (peer != null) {
                             group.failed(peer);
@@ -187,7 +189,7 @@ public final class ProxyContent {
                         if (peer != null) {
                             group.succeeded(peer);
                         }
-                        return respond(resp, address, addr, start, millis);
+                        return respond(resp, key, addr, start, millis);
                     }
                 }
             }
@@ -200,11 +202,12 @@ public final class ProxyContent {
             }
         }
 
-        private String urlPath() {
-            return url.substring(url.indexOf('/', 7));
+        /** The upstream URL of the error log's "upstream:" field. */
+        private String url(String authority) {
+            return pass.scheme() + "://" + authority + uri;
         }
 
-        private int respond(Attempt.Response resp, InetSocketAddress address, String addr, long start,
+        private int respond(Attempt.Response resp, KeepalivePool.Key key, String addr, long start,
                 long headerMillis) {
             ResponseHead h = resp.head();
             UpstreamConnection c = resp.connection();
@@ -215,23 +218,21 @@ public final class ProxyContent {
                 v.tried(addr, String.valueOf(h.status()), headerMillis, headerMillis);
                 return h.status();
             }
-            r.status(h.status());
-            for (Map.Entry<String, String> e : h.headers()) {
-                String name = e.getKey().toLowerCase(Locale.ROOT);
-                if (name.equals("location")) {
-                    r.responseHeaders().add(e.getKey(), ProxyRedirect.rewrite(e.getValue(), conf.pass(),
-                            r.location().pattern()));
-                } else if (!HIDDEN.contains(name)) {
-                    r.responseHeaders().add(e.getKey(), e.getValue());
-                }
+            if (AccelRedirect.follow(r, conf, h)) {
+                c.close();
+                v.tried(addr, String.valueOf(h.status()), headerMillis, headerMillis);
+                return 0;
             }
+            r.status(h.status());
+            ResponseHeaderCopy.copy(r, conf, pass, h, vars);
+            boolean buffering = ResponseHeaderCopy.buffering(conf, h);
             // recorded before the first write: header_filter_by_lua reads $upstream_status
             v.tried(addr, String.valueOf(h.status()), headerMillis, headerMillis);
             ResponseBody b = new ResponseBody(c.in(), h, r.method().equals("HEAD"));
             try {
                 for (byte[] chunk = b.next(); chunk != null; chunk = b.next()) {
                     r.write(chunk);
-                    if (!conf.buffering()) {
+                    if (!buffering) {
                         // proxy_buffering off: each piece goes to the client as it comes
                         r.flush(false);
                     }
@@ -241,9 +242,16 @@ public final class ProxyContent {
                 v.finished((System.nanoTime() - start) / 1_000_000);
                 String message = e instanceof java.net.SocketTimeoutException
                         ? "upstream timed out (110: Connection timed out) while reading upstream"
-                        : "upstream prematurely closed connection while reading upstream";
-                error(message, "http://" + addr + urlPath());
-                // the head already went to the filters: nginx can only cut the client connection
+                        : "upstream prematurely closed connection while "
+                                + (buffering ? "reading upstream" : "sending to client");
+                error(message, url(addr));
+                // the head already went to the filters: as nginx, what came so far goes out, then the client
+                // connection is cut (the client sees a body shorter than announced, or no last chunk)
+                try {
+                    r.flush(false);
+                } catch (RuntimeException gone) {
+                    // the client left too: nothing more to send
+                }
                 return 444;
             }
             v.finished((System.nanoTime() - start) / 1_000_000);
@@ -252,7 +260,7 @@ public final class ProxyContent {
                     && (h.http11() ? connection == null || !connection.equalsIgnoreCase("close")
                             : connection != null && connection.equalsIgnoreCase("keep-alive"));
             if (keep) {
-                group.pool.put(address, c, group.now());
+                group.pool.put(key, c, group.now());
             } else {
                 c.close();
             }

@@ -32,6 +32,7 @@ public final class ProxyDirectives {
         Set<ProxyConf.NextUpstream> next = c.nextUpstream();
         int tries = c.nextUpstreamTries();
         boolean intercept = c.interceptErrors();
+        ProxySsl ssl = c.ssl();
         for (ConfDirective d : block) {
             switch (d.name()) {
                 case "proxy_pass" -> pass = pass(d);
@@ -46,11 +47,15 @@ public final class ProxyDirectives {
                 case "proxy_next_upstream" -> next = nextUpstream(d);
                 case "proxy_next_upstream_tries" -> tries = (int) number(d);
                 case "proxy_intercept_errors" -> intercept = d.arg(0).equals("on");
-                default -> { }
+                default -> ssl = ssl.with(d);
             }
         }
+        if (pass != null && (pass.https() || pass.hasVariables()) && ssl.verify() && ssl.trusted() == null) {
+            throw new ConfException("no proxy_ssl_trusted_certificate for proxy_ssl_verify");
+        }
         return new ProxyConf(pass, headers.isEmpty() ? c.setHeaders() : List.copyOf(headers), passHeaders, passBody,
-                version, connect, send, read, buffering, next, tries, intercept);
+                version, connect, send, read, buffering, next, tries, intercept, ssl,
+                ProxyRedirect.apply(c.redirect(), block), UpstreamHeaders.apply(c.responseHeaders(), block));
     }
 
     /** nginx refuses a URI part where there is no prefix to replace: regex and named locations. */

@@ -9,17 +9,18 @@ import java.util.Locale;
  *
  * @param template the URL as written (with $variables it is parsed again per request)
  * @param host     host or upstream name (null while the URL has variables)
- * @param port     port, 80 when the URL gives none
+ * @param port     port, 80 (http) or 443 (https) when the URL gives none
  * @param hasPort  whether the URL names a port (an upstream name never has one)
  * @param uri      the URI part, or null when the URL has none
+ * @param https    whether the upstream speaks TLS
  */
-public record ProxyPass(Template template, String host, int port, boolean hasPort, String uri) {
+public record ProxyPass(Template template, String host, int port, boolean hasPort, String uri, boolean https) {
 
     /** Parses a URL without variables; throws IllegalArgumentException in nginx's words. */
     public static ProxyPass parse(String url) {
         Template t = Template.parse(url);
         if (t.hasVariables()) {
-            return new ProxyPass(t, null, 80, false, null);
+            return new ProxyPass(t, null, 80, false, null, false);
         }
         return of(t, url);
     }
@@ -28,13 +29,17 @@ public record ProxyPass(Template template, String host, int port, boolean hasPor
     static ProxyPass of(Template template, String url) {
         String lower = url.toLowerCase(Locale.ROOT);
         String rest;
+        boolean https;
         if (lower.startsWith("http://")) {
             rest = url.substring(7);
+            https = false;
         } else if (lower.startsWith("https://")) {
-            throw new IllegalArgumentException("https protocol requires SSL support");
+            rest = url.substring(8);
+            https = true;
         } else {
             throw new IllegalArgumentException("invalid URL prefix");
         }
+        int defaultPort = https ? 443 : 80;
         int slash = rest.indexOf('/');
         String authority = slash < 0 ? rest : rest.substring(0, slash);
         String uri = slash < 0 ? null : rest.substring(slash);
@@ -53,17 +58,21 @@ public record ProxyPass(Template template, String host, int port, boolean hasPor
             if (port < 1 || port > 65535) {
                 throw new IllegalArgumentException("invalid port in upstream \"" + authority + "\"");
             }
-            return new ProxyPass(template, authority.substring(0, colon), port, true, uri);
+            return new ProxyPass(template, authority.substring(0, colon), port, true, uri, https);
         }
-        return new ProxyPass(template, authority, 80, false, uri);
+        return new ProxyPass(template, authority, defaultPort, false, uri, https);
     }
 
     boolean hasVariables() {
         return host == null;
     }
 
-    /** $proxy_host: the upstream name, or host[:port] when the port is not 80. */
+    String scheme() {
+        return https ? "https" : "http";
+    }
+
+    /** $proxy_host: the upstream name, or host[:port] when the port is not the scheme's default. */
     String proxyHost() {
-        return hasPort && port != 80 ? host + ":" + port : host;
+        return hasPort && port != (https ? 443 : 80) ? host + ":" + port : host;
     }
 }

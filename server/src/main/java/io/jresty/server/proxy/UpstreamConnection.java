@@ -26,15 +26,40 @@ final class UpstreamConnection implements Closeable {
         this.out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
     }
 
+    /** A plain connection. */
     static UpstreamConnection open(InetSocketAddress address, long connectTimeout) throws IOException {
+        Socket s = connect(address, connectTimeout);
+        return new UpstreamConnection(s);
+    }
+
+    /** A connection with its TLS handshake done; a failed handshake throws {@link TlsHandshakeException}. */
+    static UpstreamConnection open(InetSocketAddress address, long connectTimeout, UpstreamTls tls)
+            throws IOException {
+        Socket s = connect(address, connectTimeout);
+        try {
+            return new UpstreamConnection(tls.handshake(s, connectTimeout));
+        } catch (IOException e) {
+            s.close();
+            throw new TlsHandshakeException(e);
+        }
+    }
+
+    private static Socket connect(InetSocketAddress address, long connectTimeout) throws IOException {
         Socket s = new Socket();
         try {
             s.setTcpNoDelay(true);
             s.connect(address, (int) Math.min(Integer.MAX_VALUE, Math.max(1, connectTimeout)));
-            return new UpstreamConnection(s);
+            return s;
         } catch (IOException e) {
             s.close();
             throw e;
+        }
+    }
+
+    /** The TCP connection was made but TLS was not (the cause tells why). */
+    static final class TlsHandshakeException extends IOException {
+        TlsHandshakeException(IOException cause) {
+            super(cause.getMessage(), cause);
         }
     }
 
@@ -62,6 +87,11 @@ final class UpstreamConnection implements Closeable {
     boolean looksAlive() {
         if (socket.isClosed() || socket.isInputShutdown()) {
             return false;
+        }
+        if (socket instanceof javax.net.ssl.SSLSocket) {
+            // available() on TLS counts decrypted bytes only: a close_notify or FIN shows up at the next read,
+            // where Attempt retries on a fresh connection as for a plain one
+            return true;
         }
         try {
             return in.available() == 0;

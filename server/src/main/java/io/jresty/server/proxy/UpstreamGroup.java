@@ -41,7 +41,7 @@ final class UpstreamGroup {
     }
 
     /** The next peer for a request that already tried some, or null when none is live ("no live upstreams"). */
-    synchronized PeerState pick(Set<PeerState> tried, String hashKey) {
+    synchronized PeerState pick(Set<PeerState> tried, String hashKey, PeerPicker.HashWalk walk) {
         long now = now();
         boolean single = peers.size() == 1;
         List<PeerState> primary = new ArrayList<>();
@@ -52,7 +52,7 @@ final class UpstreamGroup {
             }
             (p.server.backup() ? backup : primary).add(p);
         }
-        PeerState chosen = picker.choose(primary.isEmpty() ? backup : primary, peers, hashKey, tried.size());
+        PeerState chosen = picker.choose(primary.isEmpty() ? backup : primary, peers, hashKey, walk);
         if (chosen == null && tried.isEmpty()) {
             // nginx forgets the failures once every peer failed, so the next request tries them again
             peers.forEach(p -> p.fails = 0);

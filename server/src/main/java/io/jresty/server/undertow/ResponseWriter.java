@@ -123,6 +123,7 @@ final class ResponseWriter {
             // putAll replaces: a Server header set by Lua takes the place of ours, as in nginx
             out.putAll(HttpString.tryFromString(h.getKey()), h.getValue());
         }
+        io.jresty.server.pipeline.Redirects.complete(r, out);
         int status = ex.getStatusCode();
         if (status == 204 || status == 304 || status < 200) {
             out.remove(Headers.CONTENT_LENGTH);

@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A real upstream for the proxy tests: a raw HTTP/1.1 server on a loopback port whose
  * behaviour the test sets (healthy, slow, failing with a status, cutting a response in the
  * middle), counting the connections and requests it sees. Keeps connections alive unless the
- * request says close.
+ * request says close. Speaks TLS when started with an SSLContext, and then records the SNI name
+ * and protocol of each connection.
  */
 final class FakeUpstream implements AutoCloseable {
     /** What the upstream does with a request. */
@@ -27,20 +28,41 @@ final class FakeUpstream implements AutoCloseable {
     private final ServerSocket socket;
     private final AtomicInteger connections = new AtomicInteger();
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    /** Per TLS connection: "sni=<name or none> <protocol>". */
+    private final List<String> handshakes = new CopyOnWriteArrayList<>();
+    private final java.util.Set<String> sessions = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile Mode mode;
     private volatile int healthStatus = 200;
+    /** Header lines (each ending in CRLF) IN_TWO_PARTS adds to its response head. */
+    volatile String extraHeaders = "";
     /** IN_TWO_PARTS sends its second part once this is counted down. */
     final java.util.concurrent.CountDownLatch secondPart = new java.util.concurrent.CountDownLatch(1);
 
-    private FakeUpstream(String name, Mode mode) throws IOException {
+    private FakeUpstream(String name, Mode mode, ServerSocket socket) {
         this.name = name;
         this.mode = mode;
-        this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this.socket = socket;
         Thread.ofVirtual().start(this::accept);
     }
 
     static FakeUpstream start(String name, Mode mode) throws IOException {
-        return new FakeUpstream(name, mode);
+        return new FakeUpstream(name, mode, new ServerSocket(0, 50, InetAddress.getLoopbackAddress()));
+    }
+
+    /** An https upstream with the context's certificate. */
+    static FakeUpstream startTls(String name, Mode mode, javax.net.ssl.SSLContext tls) throws IOException {
+        return new FakeUpstream(name, mode, tls.getServerSocketFactory().createServerSocket(0, 50,
+                InetAddress.getLoopbackAddress()));
+    }
+
+    /** The distinct TLS session ids seen (a resumed session shows its first id again). */
+    java.util.Set<String> sessions() {
+        return sessions;
+    }
+
+    /** What each TLS connection's handshake carried, in order. */
+    List<String> handshakes() {
+        return handshakes;
     }
 
     /** A loopback port nothing listens on. */
@@ -90,6 +112,14 @@ final class FakeUpstream implements AutoCloseable {
 
     private void serve(Socket s) {
         try (s) {
+            if (s instanceof javax.net.ssl.SSLSocket tls) {
+                tls.startHandshake();
+                var session = (javax.net.ssl.ExtendedSSLSession) tls.getSession();
+                String sni = session.getRequestedServerNames().stream()
+                        .map(n -> ((javax.net.ssl.SNIHostName) n).getAsciiName()).findFirst().orElse("none");
+                handshakes.add("sni=" + sni + " " + session.getProtocol());
+                sessions.add(java.util.HexFormat.of().formatHex(session.getId()));
+            }
             if (mode == Mode.NOT_READING) {
                 Thread.sleep(5_000);
                 return;
@@ -119,8 +149,8 @@ final class FakeUpstream implements AutoCloseable {
                         return;
                     }
                     case IN_TWO_PARTS -> {
-                        out.write("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n6\r\nfirst \r\n"
-                                .getBytes(StandardCharsets.ISO_8859_1));
+                        out.write(("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n" + extraHeaders
+                                + "\r\n6\r\nfirst \r\n").getBytes(StandardCharsets.ISO_8859_1));
                         out.flush();
                         secondPart.await();
                         out.write("6\r\nsecond\r\n0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));

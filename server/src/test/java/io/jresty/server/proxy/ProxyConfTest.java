@@ -76,6 +76,42 @@ class ProxyConfTest {
     }
 
     @Test
+    void proxyRedirectSslAndHeaderDirectivesAreCheckedAsNginxChecksThem() throws Exception {
+        assertThat(error("server { location / {\nproxy_redirect default; proxy_pass http://127.0.0.1:1; } }"))
+                .isEqualTo("\"proxy_redirect default\" should be placed after the \"proxy_pass\" directive in "
+                        + "D/nginx.conf:4");
+        assertThat(error("server { location / {\nproxy_pass http://$host; proxy_redirect default; } }"))
+                .isEqualTo("\"proxy_redirect default\" cannot be used with \"proxy_pass\" directive with variables "
+                        + "in D/nginx.conf:4");
+        assertThat(error("server { location / {\nproxy_pass http://127.0.0.1:1; proxy_redirect off; "
+                + "proxy_redirect default; } }")).isEqualTo("\"proxy_redirect\" directive is duplicate in D/nginx.conf:4");
+        assertThat(error("server { location / {\nproxy_pass http://127.0.0.1:1; proxy_redirect foo; } }"))
+                .isEqualTo("invalid parameter \"foo\" in D/nginx.conf:4");
+        assertThat(error("server { location / {\nproxy_ssl_verify on; proxy_pass https://127.0.0.1:1; } }"))
+                .isEqualTo("no proxy_ssl_trusted_certificate for proxy_ssl_verify");
+        assertThat(error("server { location / {\nproxy_ssl_protocols TLSv1.2 TLSv1.4; } }"))
+                .isEqualTo("invalid value \"TLSv1.4\" in D/nginx.conf:4");
+        assertThat(error("server { location / {\nproxy_ignore_headers X-Foo; } }"))
+                .isEqualTo("invalid value \"X-Foo\" in D/nginx.conf:4");
+        assertThat(error("server { location / {\nproxy_ssl_trusted_certificate missing.pem; } }"))
+                .startsWith("SSL_CTX_load_verify_locations(\"D/missing.pem\") failed");
+        HttpBlock http = load("proxy_ssl_protocols SSLv2 TLSv1.2 TLSv1.3; server { location / {\n"
+                + "proxy_pass https://h:8443/x; proxy_hide_header X-A; proxy_pass_header Server; } }");
+        ProxyConf p = http.servers().getFirst().locations().getFirst().settings().proxy();
+        assertThat(p.pass().https()).isTrue();
+        assertThat(p.pass().proxyHost()).isEqualTo("h:8443");
+        assertThat(ProxyPass.parse("https://h:443/").proxyHost()).isEqualTo("h");
+        assertThat(ProxyPass.parse("https://h").port()).isEqualTo(443);
+        assertThat(p.ssl().protocols()).containsExactly("TLSv1.2", "TLSv1.3");
+        assertThat(p.ssl().serverName()).isFalse();
+        assertThat(p.ssl().verify()).isFalse();
+        assertThat(p.responseHeaders().hides("x-a")).isTrue();
+        assertThat(p.responseHeaders().hides("Server")).isFalse();
+        assertThat(p.responseHeaders().hides("Date")).isTrue();
+        assertThat(p.responseHeaders().hides("Transfer-Encoding")).isTrue();
+    }
+
+    @Test
     void aRegexLocationMayProxyWithoutAUriPart() throws Exception {
         HttpBlock http = load("server { location ~ ^/a { proxy_pass http://127.0.0.1:1; } }");
         assertThat(http.servers().getFirst().locations().getFirst().settings().proxy().pass().port()).isEqualTo(1);
