@@ -1,0 +1,80 @@
+package io.jresty.core.ffi;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A C struct: declared by its tag first (possibly only forward, as "typedef struct s s_t;"),
+ * then defined once with its fields laid out as on x86-64 (natural alignment, padded size).
+ * Mutable only while ffi.cdef defines it, under the worker's lock like all Lua state.
+ */
+final class StructType implements CType {
+    /** One member and its byte offset inside the struct. */
+    record Field(String name, CType type, long offset) {}
+
+    private final String tag;
+    private final int id;
+    private Map<String, Field> fields;
+    private long size = -1;
+    private int align = 1;
+
+    StructType(String tag, int id) {
+        this.tag = tag;
+        this.id = id;
+    }
+
+    boolean defined() {
+        return fields != null;
+    }
+
+    void define(List<Map.Entry<String, CType>> members) {
+        Map<String, Field> laid = new LinkedHashMap<>();
+        long offset = 0;
+        int maxAlign = 1;
+        for (Map.Entry<String, CType> m : members) {
+            CType t = m.getValue();
+            if (t.size() < 0) {
+                throw new FfiException("size of C type is unknown or too large");
+            }
+            int a = t.align();
+            offset = (offset + a - 1) / a * a;
+            laid.put(m.getKey(), new Field(m.getKey(), t, offset));
+            offset += t.size();
+            maxAlign = Math.max(maxAlign, a);
+        }
+        this.fields = laid;
+        this.align = maxAlign;
+        this.size = (offset + maxAlign - 1) / maxAlign * maxAlign;
+    }
+
+    Field field(String name) {
+        return fields == null ? null : fields.get(name);
+    }
+
+    Iterable<Field> fields() {
+        return fields == null ? List.of() : fields.values();
+    }
+
+    @Override
+    public long size() {
+        return size;
+    }
+
+    @Override
+    public int align() {
+        return align;
+    }
+
+    @Override
+    public String spell(String inner) {
+        // anonymous structs print with a type number, as LuaJIT's "struct 104" (ours differ)
+        String base = "struct " + (tag != null ? tag : Integer.toString(id));
+        return inner.isEmpty() ? base : base + " " + inner;
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}
