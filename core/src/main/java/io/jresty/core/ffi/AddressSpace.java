@@ -35,6 +35,14 @@ final class AddressSpace {
 
     private AddressSpace() {}
 
+    /**
+     * Memory nothing can point into (a boxed number: the subset has no address-of), so it
+     * needs no entry in the map: an address, and the garbage collector does the rest.
+     */
+    static Block allocateUnlisted(int size) {
+        return new Block(NEXT.getAndAdd(16), new byte[size]);
+    }
+
     /** Zeroed memory of {@code size} bytes at a fresh 16-byte aligned address. */
     static Block allocate(long size) {
         if (size < 0 || size > Integer.MAX_VALUE - 16) {

@@ -16,6 +16,12 @@ final class Block {
 
     final long base;
     final byte[] bytes;
+    /**
+     * For each 8-byte slot a pointer was stored in, the block it pointed into: reading the
+     * pointer back then needs no search of the address space. It also keeps that block alive
+     * (LuaJIT would free it and leave the pointer dangling). Created on the first pointer store.
+     */
+    private Block[] targets;
 
     Block(long base, byte[] bytes) {
         this.base = base;
@@ -54,6 +60,26 @@ final class Block {
             case 4 -> I32.set(bytes, i, (int) value);
             default -> I64.set(bytes, i, value);
         }
+    }
+
+    /** Notes which block the pointer just stored at {@code address} points into (null: unknown). */
+    void rememberTarget(long address, Block target) {
+        if (target == null && targets == null) {
+            return;
+        }
+        if (targets == null) {
+            targets = new Block[(bytes.length >> 3) + 1];
+        }
+        targets[(int) ((address - base) >> 3)] = target;
+    }
+
+    /** The block that holds the pointer value {@code value} read from {@code address}, or null. */
+    Block targetOf(long address, long value) {
+        Block t = targets == null ? null : targets[(int) ((address - base) >> 3)];
+        if (t != null && t.contains(value, 0)) {
+            return t;
+        }
+        return contains(value, 0) ? this : null;
     }
 
     double readFloat(long address, int size) {

@@ -22,7 +22,7 @@ final class CConvert {
             case Scalar s -> loadScalar(s, block, address, number);
             case CType.Pointer p -> {
                 long target = block.readInteger(address, 8, false);
-                yield CDatas.pointer(p, block.contains(target, 0) ? block : null, target);
+                yield CDatas.pointer(p, block.targetOf(address, target), target);
             }
             case StructType s -> CDatas.of(new CType.Ref(s), block, address);
             case CType.Array a -> CDatas.of(new CType.Ref(a), block, address);
@@ -52,7 +52,10 @@ final class CConvert {
     static void store(CType type, Block block, long address, LuaValue value) {
         switch (type) {
             case Scalar s -> storeScalar(s, block, address, value);
-            case CType.Pointer p -> block.writeInteger(address, 8, pointerTo(p, value));
+            case CType.Pointer p -> {
+                block.writeInteger(address, 8, pointerTo(p, value));
+                block.rememberTarget(address, value instanceof CData c ? c.block : null);
+            }
             case CType.Ref r -> store(r.target(), block, address, value);
             default -> storeAggregate(type, block, address, value);
         }

@@ -1,5 +1,6 @@
 package io.jresty.core.ffi;
 
+import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaValue;
 
 /** Indexing cdata: p[i] and a[i] for elements, s.name and p.name for struct fields, reading and writing. */
@@ -40,7 +41,7 @@ final class CDataAccess {
         StructType s = t instanceof StructType st ? st
                 : t instanceof CType.Pointer p && p.target() instanceof StructType st ? st : null;
         if (key.type() == LuaValue.TSTRING) {
-            StructType.Field f = s == null ? null : s.field(key.tojstring());
+            StructType.Field f = s == null ? null : s.field((LuaString) key);
             if (f == null) {
                 String owner = s != null ? s.name() : t.name();
                 throw new FfiException("'" + owner + "' has no member named '" + key.tojstring() + "'");

@@ -25,9 +25,15 @@ final class CDatas {
 
     /** A 64-bit integer as LuaJIT keeps it: boxed, printing as 5LL or 5ULL. */
     static CData box(CType.Scalar type, long value) {
-        CData c = allocate(type, 8);
+        CData c = scalar(type);
         c.block.writeInteger(c.address, 8, value);
         return c;
+    }
+
+    /** A zeroed number box, not listed in the address space: nothing can point into it. */
+    static CData scalar(CType.Scalar type) {
+        Block b = AddressSpace.allocateUnlisted(type.bytes());
+        return of(type, b, b.base);
     }
 
     /** What a pointer-like cdata points at: a pointer's target, an array's element, a struct itself. */

@@ -33,7 +33,7 @@ final class FfiAllocate {
         if (t instanceof CType.Pointer p) {
             return CDatas.pointer(p, null, values.length == 0 ? 0 : CConvert.pointerTo(p, values[0]));
         }
-        CData c = CDatas.allocate(t, bytes);
+        CData c = t instanceof CType.Scalar s ? CDatas.scalar(s) : CDatas.allocate(t, bytes);
         if (values.length == 1 && (values[0].istable() || values[0].type() == LuaValue.TSTRING)
                 && !(t instanceof CType.Scalar)) {
             if (values[0].istable()) {
@@ -61,7 +61,7 @@ final class FfiAllocate {
             return CDatas.pointer(p, null, v.isnil() ? 0 : CConvert.integer(p, v));
         }
         if (t instanceof CType.Scalar s && s.kind() != CType.Kind.VOID) {
-            CData box = CDatas.allocate(s, s.size());
+            CData box = CDatas.scalar(s);
             LuaValue from = v;
             if (v instanceof CData c && c.pointerLike()) {
                 from = CDatas.box(CScalars.UINT64, c.address);

@@ -3,6 +3,7 @@ package io.jresty.core.ffi;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.luaj.vm2.LuaString;
 
 /**
  * A C struct: declared by its tag first (possibly only forward, as "typedef struct s s_t;"),
@@ -10,12 +11,14 @@ import java.util.Map;
  * Mutable only while ffi.cdef defines it, under the worker's lock like all Lua state.
  */
 final class StructType implements CType {
-    /** One member and its byte offset inside the struct. */
-    record Field(String name, CType type, long offset) {}
+    /** One member and its byte offset inside the struct; {@code key} is the name as Lua indexes it. */
+    record Field(String name, CType type, long offset, LuaString key) {}
 
     private final String tag;
     private final int id;
     private Map<String, Field> fields;
+    /** The same fields for lookups by Lua key: a short array beats hashing a fresh string. */
+    private Field[] byKey = new Field[0];
     private long size = -1;
     private int align = 1;
 
@@ -39,17 +42,33 @@ final class StructType implements CType {
             }
             int a = t.align();
             offset = (offset + a - 1) / a * a;
-            laid.put(m.getKey(), new Field(m.getKey(), t, offset));
+            laid.put(m.getKey(), new Field(m.getKey(), t, offset, LuaString.valueOf(m.getKey())));
             offset += t.size();
             maxAlign = Math.max(maxAlign, a);
         }
         this.fields = laid;
+        this.byKey = laid.values().toArray(Field[]::new);
         this.align = maxAlign;
         this.size = (offset + maxAlign - 1) / maxAlign * maxAlign;
     }
 
     Field field(String name) {
         return fields == null ? null : fields.get(name);
+    }
+
+    /** The field a Lua string key names, or null. */
+    Field field(LuaString key) {
+        for (Field f : byKey) {
+            if (f.key() == key) {
+                return f;
+            }
+        }
+        for (Field f : byKey) {
+            if (f.key().raweq(key)) {
+                return f;
+            }
+        }
+        return null;
     }
 
     Iterable<Field> fields() {
