@@ -10,9 +10,10 @@ import org.luaj.vm2.LuaString;
 /**
  * Hands out fake addresses for {@link Block}s and finds the block behind an address read from
  * memory. Addresses are never reused, so ffi.cast("uintptr_t", p) is unique and stable for the
- * life of the process, as lua-resty-lrucache needs for its node-to-key table. Blocks are held
- * weakly: memory reachable only through addresses stored in other C memory is collected, as
- * LuaJIT collects it; dereferencing such an address fails instead of crashing.
+ * life of the process, as lua-resty-lrucache needs for its node-to-key table. The map holds
+ * blocks weakly: a block lives while a cdata refers to it or a pointer stored from a cdata
+ * does (see {@link Block}); a raw address that outlived its block fails when dereferenced
+ * instead of crashing.
  * Shared by all workers; the map is concurrent and the counter atomic.
  */
 final class AddressSpace {
