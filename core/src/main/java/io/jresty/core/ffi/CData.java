@@ -43,12 +43,16 @@ final class CData extends LuaUserdata {
 
     @Override
     public LuaValue len() {
+        LuaValue h = Metatypes.handler(this, "__len");
+        if (h != null) {
+            return h.call(this);
+        }
         throw new FfiException("attempt to get length of '" + type.name() + "'");
     }
 
     @Override
     public int length() {
-        throw new FfiException("attempt to get length of '" + type.name() + "'");
+        return len().toint();
     }
 
     /** tonumber(): boxed numbers convert, pointers and aggregates give nil. */
@@ -59,7 +63,8 @@ final class CData extends LuaUserdata {
 
     @Override
     public boolean eq_b(LuaValue other) {
-        return CDataCompare.equal(this, other);
+        LuaValue h = Metatypes.binary(this, other, "__eq");
+        return h != null ? h.call(this, other).toboolean() : CDataCompare.equal(this, other);
     }
 
     @Override
@@ -99,6 +104,10 @@ final class CData extends LuaUserdata {
 
     @Override
     public String tojstring() {
+        LuaValue h = Metatypes.handler(this, "__tostring");
+        if (h != null) {
+            return h.call(this).tojstring();
+        }
         if (type instanceof CType.Scalar s && s.boxedWhenRead()) {
             long v = block.readInteger(address, 8, true);
             return s.kind() == CType.Kind.UNSIGNED ? Long.toUnsignedString(v) + "ULL" : v + "LL";

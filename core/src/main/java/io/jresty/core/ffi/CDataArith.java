@@ -31,6 +31,27 @@ final class CDataArith {
         mt.set("__concat", op("__concat", (a, b) -> {
             throw new FfiException("attempt to concatenate '" + name(a) + "' and '" + name(b) + "'");
         }));
+        mt.set("__call", new VarArgFunction() {
+            @Override
+            public Varargs invoke(Varargs args) {
+                LuaValue h = Metatypes.handler(args.arg1(), "__call");
+                if (h == null) {
+                    throw new FfiException("'" + CDataArith.name(args.arg1()) + "' is not callable");
+                }
+                return h.invoke(args);
+            }
+        });
+        // a struct's own metamethods (ffi.metatype) come before the built-in meaning
+        for (String event : new String[] {"__add", "__sub", "__mul", "__div", "__mod", "__pow", "__unm", "__lt", "__le", "__concat"}) {
+            LuaValue builtIn = mt.get(event);
+            mt.set(event, new VarArgFunction() {
+                @Override
+                public Varargs invoke(Varargs args) {
+                    LuaValue h = Metatypes.binary(args.arg1(), args.arg(2), event);
+                    return h != null ? h.invoke(args) : builtIn.invoke(args);
+                }
+            });
+        }
         return mt;
     }
 

@@ -9,8 +9,8 @@ import org.luaj.vm2.lib.VarArgFunction;
 
 /**
  * The Lua module "ffi" of jresty: LuaJIT's ffi API for plain data (cdef of structs and
- * typedefs, typeof, new, cast, sizeof, alignof, offsetof, istype, fill, copy, string, abi).
- * ffi.C, ffi.load, ffi.metatype, ffi.gc and ffi.errno raise an error that names them: there is
+ * typedefs, typeof, new, cast, sizeof, alignof, offsetof, istype, fill, copy, string, abi,
+ * metatype). ffi.C, ffi.load, ffi.gc and ffi.errno raise an error that names them: there is
  * no native code to call on the JVM. One module per Lua state, as declarations are per VM.
  */
 public final class FfiModule {
@@ -53,7 +53,19 @@ public final class FfiModule {
         ffi.set("os", "Linux");
         ffi.set("arch", "x64");
         ffi.set("C", CNamespace.create(types));
-        for (String name : new String[] {"load", "metatype", "gc", "errno", "typeinfo"}) {
+        ffi.set("metatype", function("metatype", a -> {
+            CType t = ctype(types, a, 1);
+            LuaValue mt = a.checktable(2);
+            if (!(t instanceof StructType s)) {
+                throw new LuaError("bad argument #1 to 'metatype' (a struct type expected, got '" + t.name() + "')");
+            }
+            if (!mt.rawget("__gc").isnil()) {
+                throw FfiException.noNative("__gc in ffi.metatype (finalizers)");
+            }
+            s.metatype(mt);
+            return new CTypeValue(t);
+        }));
+        for (String name : new String[] {"load", "gc", "errno", "typeinfo"}) {
             ffi.set(name, function(name, a -> {
                 throw FfiException.noNative("ffi." + name);
             }));

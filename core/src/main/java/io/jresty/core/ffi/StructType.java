@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.luaj.vm2.LuaString;
+import org.luaj.vm2.LuaValue;
 
 /**
  * A C struct: declared by its tag first (possibly only forward, as "typedef struct s s_t;"),
@@ -20,11 +21,24 @@ final class StructType implements CType {
     /** The same fields for lookups by Lua key: a short array beats hashing a fresh string. */
     private Field[] byKey = new Field[0];
     private long size = -1;
+    /** The metatable ffi.metatype gave this struct, for its values, references and pointers. */
+    private LuaValue metatype;
     private int align = 1;
 
     StructType(String tag, int id) {
         this.tag = tag;
         this.id = id;
+    }
+
+    LuaValue metatype() {
+        return metatype;
+    }
+
+    void metatype(LuaValue mt) {
+        if (metatype != null) {
+            throw new FfiException("cannot change a protected metatable");
+        }
+        metatype = mt;
     }
 
     boolean defined() {

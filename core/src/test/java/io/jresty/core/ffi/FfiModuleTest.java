@@ -38,9 +38,12 @@ class FfiModuleTest {
                 .contains("jresty runs on the JVM and has no native FFI");
         assertThat(error("return ffi.C.malloc")).contains("ffi.C.malloc (C symbols) is not supported: jresty runs on the JVM");
         assertThat(error("ffi.C.x = 1")).contains("ffi.C.x (C symbols) is not supported");
-        for (String f : new String[] {"load", "metatype", "gc", "errno", "typeinfo"}) {
+        for (String f : new String[] {"load", "gc", "errno", "typeinfo"}) {
             assertThat(error("return ffi." + f + "('x')")).contains("ffi." + f + " is not supported: jresty runs on the JVM");
         }
+        run("ffi.cdef 'struct owned { void *p; };'");
+        assertThat(error("ffi.metatype('struct owned', { __gc = function() end })"))
+                .contains("__gc in ffi.metatype (finalizers) is not supported: jresty runs on the JVM");
     }
 
     @Test
