@@ -1,10 +1,10 @@
 package io.jresty.core.compat;
 
-import org.luaj.vm2.LuaError;
+import io.jresty.core.ffi.FfiModule;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 
-/** The LuaJIT-only modules libraries probe for: "bit", a "jit" table, and an "ffi" that fails clearly. */
+/** The LuaJIT-only modules libraries probe for: "bit", a "jit" table, and "ffi", the data-only subset. */
 final class LuaJitModules {
     private LuaJitModules() {}
 
@@ -15,9 +15,7 @@ final class LuaJitModules {
         LuaTable jit = jit();
         g.set("jit", jit);
         loaded.set("jit", jit);
-        preload.set("ffi", new Builtin("ffi", args -> {
-            throw new LuaError("module 'ffi' not found: jresty runs on the JVM and has no FFI");
-        }));
+        preload.set("ffi", FfiModule.loader());
     }
 
     private static LuaTable jit() {

@@ -23,6 +23,8 @@ final class LuaToNumber extends VarArgFunction {
             return switch (e.type()) {
                 case LuaValue.TNUMBER -> e;
                 case LuaValue.TSTRING -> orNil(scan(e.tojstring()));
+                // a boxed ffi number (cdata) converts; other userdata give nil
+                case LuaValue.TUSERDATA -> e.tonumber();
                 default -> NIL;
             };
         }

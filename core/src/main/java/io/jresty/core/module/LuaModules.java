@@ -2,6 +2,7 @@ package io.jresty.core.module;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import org.luaj.vm2.Globals;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaFunction;
@@ -42,17 +43,17 @@ public final class LuaModules {
         for (int i = loaders.length(); i >= 1; i--) {
             loaders.set(i, LuaValue.NIL);
         }
+        LuaValue lrucache = RestyLrucache.loader(clock);
         loaders.set(1, preloadSearcher(g));
         loaders.set(2, files.luaSearcher());
-        loaders.set(3, files.cSearcher());
-        loaders.set(4, files.cRootSearcher());
+        // after the path: lua-resty-lrucache's own files (they run on the ffi subset) win when installed
+        loaders.set(3, fallbackSearcher(Map.of("resty.lrucache", lrucache, "resty.lrucache.pureffi", lrucache)));
+        loaders.set(4, files.cSearcher());
+        loaders.set(5, files.cRootSearcher());
         pkg.set("loaders", loaders);
         pkg.set("searchers", loaders);
         g.set("require", new RequireFunction(g));
         RestyCoreModules.preload(g);
-        LuaValue lrucache = RestyLrucache.loader(clock);
-        preload(g, "resty.lrucache", lrucache);
-        preload(g, "resty.lrucache.pureffi", lrucache);
     }
 
     /** Registers a module implemented in Java: {@code require(name)} calls the loader once per state. */
@@ -70,6 +71,21 @@ public final class LuaModules {
             @Override
             public Varargs invoke(Varargs args) {
                 return module;
+            }
+        };
+    }
+
+    /** Java modules that stand in for Lua files only when no file of that name is on package.path. */
+    private static LuaValue fallbackSearcher(Map<String, LuaValue> builtIn) {
+        return new VarArgFunction() {
+            {
+                this.name = "loader_builtin";
+            }
+
+            @Override
+            public Varargs invoke(Varargs args) {
+                LuaValue loader = builtIn.get(args.checkjstring(1));
+                return loader != null ? loader : LuaValue.NONE;
             }
         };
     }

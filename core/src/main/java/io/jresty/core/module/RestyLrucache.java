@@ -12,7 +12,8 @@ import org.luaj.vm2.lib.VarArgFunction;
 
 /**
  * resty.lrucache (and resty.lrucache.pureffi) in Java: OpenResty's Lua API over
- * {@link LruCache}, because the original needs LuaJIT's FFI.
+ * {@link LruCache}, for servers without lua-resty-lrucache's files on the path (with them,
+ * the original runs on the ffi subset and is found first).
  */
 final class RestyLrucache {
     private static final String VERSION = "0.14";

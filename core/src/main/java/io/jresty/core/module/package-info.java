@@ -1,5 +1,6 @@
 /**
  * require and package.path as lua-nginx-module sets them up, and the modules jresty provides
- * in Java where OpenResty's need FFI (resty.lrucache, resty.core).
+ * in Java: resty.core (OpenResty's rebinds ngx.* through FFI) and a resty.lrucache that stands
+ * in when lua-resty-lrucache's own files are not on the path.
  */
 package io.jresty.core.module;

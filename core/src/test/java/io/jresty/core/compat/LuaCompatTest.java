@@ -26,10 +26,11 @@ class LuaCompatTest {
     }
 
     @Test
-    void requireFfiFailsSayingThereIsNoFfi() {
-        assertThatThrownBy(() -> eval("return require 'ffi'"))
+    void requireFfiGivesTheDataOnlySubsetWhoseCSymbolsFailSayingThereIsNoNativeFfi() {
+        assertThat(eval("local ffi = require 'ffi' return ffi.sizeof('uint32_t[4]')").toint()).isEqualTo(16);
+        assertThatThrownBy(() -> eval("return require('ffi').C.malloc"))
                 .isInstanceOf(LuaError.class)
-                .hasMessageContaining("module 'ffi' not found: jresty runs on the JVM and has no FFI");
+                .hasMessageContaining("ffi.C.malloc (C symbols) is not supported: jresty runs on the JVM and has no native FFI");
     }
 
     @Test

@@ -167,14 +167,27 @@ class RequireTest {
     }
 
     @Test
-    void builtInModulesWinOverDebiansFfiFiles() {
-        assumeTrue(Files.exists(Path.of("/usr/share/lua/5.1/resty/lrucache.lua")));
+    void debiansLrucacheFilesOnThePathWinOverTheBuiltInOne() {
+        assumeTrue(Files.exists(Path.of("/usr/share/lua/5.1/resty/lrucache.lua")),
+                "Debian's lua-resty-lrucache is installed (.ci/run installs it)");
         Globals g = worker(";;");
-        assertThat(run(g, "local lru = require 'resty.lrucache' return lru.new(2):capacity()").toint())
-                .isEqualTo(2);
-        assertThat(run(g, "return require('resty.lrucache.pureffi') == require('resty.lrucache')").toboolean())
-                .isTrue();
+        // Debian's file reads ngx.now when it loads; the error shows which file was loaded
+        assertThat(run(g, "local ok, err = pcall(require, 'resty.lrucache') return err").tojstring())
+                .contains("/usr/share/lua/5.1/resty/lrucache.lua:");
+        run(g, "package.loaded['resty.lrucache'] = nil ngx = { now = function() return 0 end }");
+        assertThat(run(g, "return require('resty.lrucache').new(2):capacity()").toint()).isEqualTo(2);
         assertThat(run(g, "require 'resty.core' return require('resty.core.base').FFI_OK").toint()).isZero();
+    }
+
+    @Test
+    void theBuiltInLrucacheStandsInWhenNoFileIsOnThePath() throws Exception {
+        Globals g = worker(dir + "/?.lua");
+        // the built-in needs no ngx table
+        assertThat(run(g, "return require('resty.lrucache').new(3):capacity()").toint()).isEqualTo(3);
+        assertThat(run(g, "return require('resty.lrucache.pureffi') == require('resty.lrucache')").toboolean()).isTrue();
+        write("resty/lrucache.lua", "return { mine = true }");
+        Globals withFile = worker(dir + "/?.lua");
+        assertThat(run(withFile, "return require('resty.lrucache').mine").toboolean()).isTrue();
     }
 
     @Test

@@ -16,7 +16,8 @@ class RestyLrucacheTest {
     @BeforeEach
     void worker() {
         g = LuaGlobals.create(LuaOptions.defaults());
-        LuaModules.install(g, null, null, clock);
+        // a path without lua-resty-lrucache's files, so the built-in stand-in answers
+        LuaModules.install(g, "./no-such-dir/?.lua", null, clock);
         run("lrucache = require 'resty.lrucache'");
     }
 

@@ -1,0 +1,91 @@
+package io.jresty.core.ffi;
+
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.luaj.vm2.LuaString;
+
+/**
+ * Hands out fake addresses for {@link Block}s and finds the block behind an address read from
+ * memory. Addresses are never reused, so ffi.cast("uintptr_t", p) is unique and stable for the
+ * life of the process, as lua-resty-lrucache needs for its node-to-key table. The map holds
+ * blocks weakly: a block lives while a cdata refers to it or a pointer stored from a cdata
+ * does (see {@link Block}); a raw address that outlived its block fails when dereferenced
+ * instead of crashing.
+ * Shared by all workers; the map is concurrent and the counter atomic.
+ */
+final class AddressSpace {
+    /** Where LuaJIT's x86-64 allocations usually live, so printed addresses look familiar. */
+    private static final long FIRST = 0x7f0000010000L;
+    /** Strings cast to "const char *" get an address derived from their bytes, in their own range. */
+    private static final long STRINGS = 0x550000000000L;
+    private static final AtomicLong NEXT = new AtomicLong(FIRST);
+    private static final ConcurrentSkipListMap<Long, Entry> BLOCKS = new ConcurrentSkipListMap<>();
+    private static final ReferenceQueue<Block> COLLECTED = new ReferenceQueue<>();
+
+    private static final class Entry extends WeakReference<Block> {
+        final long base;
+
+        Entry(Block block) {
+            super(block, COLLECTED);
+            this.base = block.base;
+        }
+    }
+
+    private AddressSpace() {}
+
+    /**
+     * Memory nothing can point into (a boxed number: the subset has no address-of), so it
+     * needs no entry in the map: an address, and the garbage collector does the rest.
+     */
+    static Block allocateUnlisted(int size) {
+        return new Block(NEXT.getAndAdd(16), new byte[size]);
+    }
+
+    /** Zeroed memory of {@code size} bytes at a fresh 16-byte aligned address. */
+    static Block allocate(long size) {
+        if (size < 0 || size > Integer.MAX_VALUE - 16) {
+            throw new FfiException("size of C type is unknown or too large");
+        }
+        forgetCollected();
+        // a gap of at least 16 bytes keeps one-past-the-end pointers from naming the next block
+        long span = (size + 31) & ~15L;
+        Block b = new Block(NEXT.getAndAdd(span), new byte[(int) size]);
+        BLOCKS.put(b.base, new Entry(b));
+        return b;
+    }
+
+    /**
+     * The bytes of a Lua string (with its terminating NUL) at an address that depends only on
+     * the bytes: LuaJIT interns strings, so equal strings give equal pointers there, and
+     * lua-resty-lrucache's pureffi variant hashes keys by that pointer.
+     */
+    static Block string(LuaString s) {
+        byte[] bytes = new byte[s.rawlen() + 1];
+        s.copyInto(0, bytes, 0, s.rawlen());
+        long h = 0xcbf29ce484222325L;
+        for (byte x : bytes) {
+            h = (h ^ (x & 0xff)) * 0x100000001b3L;
+        }
+        return new Block(STRINGS + ((h & 0xfffffffffL) << 4), bytes);
+    }
+
+    /** The live block that holds [address, address + length), or null. */
+    static Block find(long address, long length) {
+        Map.Entry<Long, Entry> e = BLOCKS.floorEntry(address);
+        if (e == null) {
+            return null;
+        }
+        Block b = e.getValue().get();
+        return b != null && b.contains(address, length) ? b : null;
+    }
+
+    private static void forgetCollected() {
+        for (Object r; (r = COLLECTED.poll()) != null; ) {
+            Entry e = (Entry) r;
+            BLOCKS.remove(e.base, e);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.jresty.core.ffi;
+
+import org.luaj.vm2.LuaTable;
+import org.luaj.vm2.LuaUserdata;
+import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.Varargs;
+import org.luaj.vm2.lib.VarArgFunction;
+
+/** A ctype object, as ffi.typeof returns it: prints as "ctype<...>", and calling it is ffi.new. */
+final class CTypeValue extends LuaUserdata {
+    private static final LuaTable META = new LuaTable();
+
+    static {
+        META.set("__call", new VarArgFunction() {
+            @Override
+            public Varargs invoke(Varargs args) {
+                return FfiAllocate.create(((CTypeValue) args.arg1()).type, args);
+            }
+        });
+    }
+
+    final CType type;
+
+    CTypeValue(CType type) {
+        super(type, META);
+        this.type = type;
+    }
+
+    @Override
+    public String typename() {
+        return "cdata";
+    }
+
+    @Override
+    public String tojstring() {
+        return "ctype<" + type.name() + ">";
+    }
+
+    @Override
+    public boolean eq_b(LuaValue other) {
+        return other instanceof CTypeValue c && c.type.equals(type);
+    }
+
+    @Override
+    public LuaValue eq(LuaValue other) {
+        return eq_b(other) ? TRUE : FALSE;
+    }
+
+    @Override
+    public boolean neq_b(LuaValue other) {
+        return !eq_b(other);
+    }
+
+    @Override
+    public LuaValue neq(LuaValue other) {
+        return eq_b(other) ? FALSE : TRUE;
+    }
+}

@@ -1,0 +1,127 @@
+package io.jresty.core.ffi;
+
+import org.luaj.vm2.LuaError;
+import org.luaj.vm2.LuaString;
+import org.luaj.vm2.LuaTable;
+import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.Varargs;
+import org.luaj.vm2.lib.VarArgFunction;
+
+/**
+ * The Lua module "ffi" of jresty: LuaJIT's ffi API for plain data (cdef of structs and
+ * typedefs, typeof, new, cast, sizeof, alignof, offsetof, istype, fill, copy, string, abi,
+ * metatype). ffi.C, ffi.load, ffi.gc and ffi.errno raise an error that names them: there is
+ * no native code to call on the JVM. One module per Lua state, as declarations are per VM.
+ */
+public final class FfiModule {
+    private FfiModule() {}
+
+    private interface Body {
+        Varargs call(Varargs args);
+    }
+
+    /** The package.preload loader: each Lua state gets its own declarations. */
+    public static LuaValue loader() {
+        return function("ffi", args -> create());
+    }
+
+    static LuaTable create() {
+        CTypes types = new CTypes();
+        LuaTable ffi = new LuaTable();
+        ffi.set("cdef", function("cdef", a -> {
+            types.cdef(a.checkjstring(1));
+            return LuaValue.NONE;
+        }));
+        ffi.set("typeof", function("typeof", a -> new CTypeValue(ctype(types, a, 1))));
+        ffi.set("new", function("new", a -> FfiAllocate.create(ctype(types, a, 1), a)));
+        ffi.set("cast", function("cast", a -> FfiAllocate.cast(ctype(types, a, 1), a.arg(2))));
+        ffi.set("sizeof", function("sizeof", a -> sizeof(types, a)));
+        ffi.set("alignof", function("alignof", a -> LuaValue.valueOf(ctype(types, a, 1).align())));
+        ffi.set("offsetof", function("offsetof", a -> {
+            CType t = ctype(types, a, 1);
+            StructType.Field f = t instanceof StructType s ? s.field(a.checkjstring(2)) : null;
+            return f == null ? LuaValue.NIL : LuaValue.valueOf(f.offset());
+        }));
+        ffi.set("istype", function("istype", a -> LuaValue.valueOf(istype(ctype(types, a, 1), a.arg(2)))));
+        ffi.set("fill", function("fill", FfiMemory::fill));
+        ffi.set("copy", function("copy", FfiMemory::copy));
+        ffi.set("string", function("string", FfiMemory::string));
+        ffi.set("abi", function("abi", a -> LuaValue.valueOf(switch (a.checkjstring(1)) {
+            case "64bit", "le", "fpu", "hardfp" -> true;
+            default -> false;
+        })));
+        ffi.set("os", "Linux");
+        ffi.set("arch", "x64");
+        ffi.set("C", CNamespace.create(types));
+        ffi.set("metatype", function("metatype", a -> {
+            CType t = ctype(types, a, 1);
+            LuaValue mt = a.checktable(2);
+            if (!(t instanceof StructType s)) {
+                throw new LuaError("bad argument #1 to 'metatype' (a struct type expected, got '" + t.name() + "')");
+            }
+            if (!mt.rawget("__gc").isnil()) {
+                throw FfiException.noNative("__gc in ffi.metatype (finalizers)");
+            }
+            s.metatype(mt);
+            return new CTypeValue(t);
+        }));
+        for (String name : new String[] {"load", "gc", "errno", "typeinfo"}) {
+            ffi.set(name, function(name, a -> {
+                throw FfiException.noNative("ffi." + name);
+            }));
+        }
+        return ffi;
+    }
+
+    /** A C type argument: a type string, a ctype, or a cdata standing for its own type. */
+    static CType ctype(CTypes types, Varargs args, int n) {
+        LuaValue v = args.arg(n);
+        if (v instanceof CTypeValue t) {
+            return t.type;
+        }
+        if (v instanceof CData c) {
+            return c.type;
+        }
+        if (v.type() == LuaValue.TSTRING) {
+            return types.parse(v.tojstring());
+        }
+        throw new LuaError("bad argument #" + n + " to '?' (C type expected, got " + v.typename() + ")");
+    }
+
+    private static Varargs sizeof(CTypes types, Varargs a) {
+        if (a.arg1() instanceof CData c) {
+            return LuaValue.valueOf(CDatas.sizeOf(c));
+        }
+        CType t = ctype(types, a, 1);
+        if (t instanceof CType.Array arr && arr.length() < 0) {
+            if (a.narg() < 2) {
+                throw new LuaError("bad argument #2 to '?' (value expected)");
+            }
+            return LuaValue.valueOf(CConvert.integer(CScalars.INT64, a.arg(2)) * arr.element().size());
+        }
+        // a count for a type of fixed size is ignored, as LuaJIT ignores it
+        return t.size() < 0 ? LuaValue.NIL : LuaValue.valueOf(t.size());
+    }
+
+    private static boolean istype(CType t, LuaValue v) {
+        if (!(v instanceof CData c)) {
+            return false;
+        }
+        CType own = c.type instanceof CType.Ref r ? r.target() : c.type;
+        CType want = t instanceof CType.Ref r ? r.target() : t;
+        return own.equals(want);
+    }
+
+    private static LuaValue function(String name, Body body) {
+        return new VarArgFunction() {
+            {
+                this.name = name;
+            }
+
+            @Override
+            public Varargs invoke(Varargs args) {
+                return body.call(args);
+            }
+        };
+    }
+}

@@ -1,0 +1,113 @@
+package io.jresty.core.ffi;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.luaj.vm2.LuaString;
+import org.luaj.vm2.LuaValue;
+
+/**
+ * A C struct: declared by its tag first (possibly only forward, as "typedef struct s s_t;"),
+ * then defined once with its fields laid out as on x86-64 (natural alignment, padded size).
+ * Mutable only while ffi.cdef defines it, under the worker's lock like all Lua state.
+ */
+final class StructType implements CType {
+    /** One member and its byte offset inside the struct; {@code key} is the name as Lua indexes it. */
+    record Field(String name, CType type, long offset, LuaString key) {}
+
+    private final String tag;
+    private final int id;
+    private Map<String, Field> fields;
+    /** The same fields for lookups by Lua key: a short array beats hashing a fresh string. */
+    private Field[] byKey = new Field[0];
+    private long size = -1;
+    /** The metatable ffi.metatype gave this struct, for its values, references and pointers. */
+    private LuaValue metatype;
+    private int align = 1;
+
+    StructType(String tag, int id) {
+        this.tag = tag;
+        this.id = id;
+    }
+
+    LuaValue metatype() {
+        return metatype;
+    }
+
+    void metatype(LuaValue mt) {
+        if (metatype != null) {
+            throw new FfiException("cannot change a protected metatable");
+        }
+        metatype = mt;
+    }
+
+    boolean defined() {
+        return fields != null;
+    }
+
+    void define(List<Map.Entry<String, CType>> members) {
+        Map<String, Field> laid = new LinkedHashMap<>();
+        long offset = 0;
+        int maxAlign = 1;
+        for (Map.Entry<String, CType> m : members) {
+            CType t = m.getValue();
+            if (t.size() < 0) {
+                throw new FfiException("size of C type is unknown or too large");
+            }
+            int a = t.align();
+            offset = (offset + a - 1) / a * a;
+            laid.put(m.getKey(), new Field(m.getKey(), t, offset, LuaString.valueOf(m.getKey())));
+            offset += t.size();
+            maxAlign = Math.max(maxAlign, a);
+        }
+        this.fields = laid;
+        this.byKey = laid.values().toArray(Field[]::new);
+        this.align = maxAlign;
+        this.size = (offset + maxAlign - 1) / maxAlign * maxAlign;
+    }
+
+    Field field(String name) {
+        return fields == null ? null : fields.get(name);
+    }
+
+    /** The field a Lua string key names, or null. */
+    Field field(LuaString key) {
+        for (Field f : byKey) {
+            if (f.key() == key) {
+                return f;
+            }
+        }
+        for (Field f : byKey) {
+            if (f.key().raweq(key)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    Iterable<Field> fields() {
+        return fields == null ? List.of() : fields.values();
+    }
+
+    @Override
+    public long size() {
+        return size;
+    }
+
+    @Override
+    public int align() {
+        return align;
+    }
+
+    @Override
+    public String spell(String inner) {
+        // anonymous structs print with a type number, as LuaJIT's "struct 104" (ours differ)
+        String base = "struct " + (tag != null ? tag : Integer.toString(id));
+        return inner.isEmpty() ? base : base + " " + inner;
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}
