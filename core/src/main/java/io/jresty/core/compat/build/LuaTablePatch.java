@@ -17,8 +17,9 @@ import org.apache.bcel.generic.Type;
 /**
  * LuaJ's {@code org.luaj.vm2.LuaTable} with LuaJIT's length operator: {@code rawlen()} asks
  * {@code io.jresty.core.compat.LuaTableLength.border} (so {@code #{1, 2, nil, 4}} is 4, as the
- * constructor filled the whole array part), and {@code length()}/{@code len()} ignore
- * {@code __len}, which LuaJIT does not honour on tables.
+ * constructor filled the whole array part), {@code length()}/{@code len()} ignore
+ * {@code __len}, which LuaJIT does not honour on tables, and constructors size the array part
+ * as LuaJIT's do ({@link ArraySizing}), which decides where # finds a border among nils.
  */
 final class LuaTablePatch {
     static final String TARGET = "org/luaj/vm2/LuaTable.class";
@@ -32,14 +33,17 @@ final class LuaTablePatch {
         InstructionFactory f = new InstructionFactory(cg, cp);
         String table = cg.getClassName();
 
+        ArraySizing.apply(cg, cp, f);
         InstructionList rawlen = new InstructionList();
         rawlen.append(InstructionConst.ALOAD_0);
         rawlen.append(InstructionConst.ALOAD_0);
         rawlen.append(f.createInvoke(table, "getArrayLength", Type.INT, Type.NO_ARGS, Const.INVOKEVIRTUAL));
         rawlen.append(InstructionConst.ALOAD_0);
         rawlen.append(f.createGetField(table, "hashEntries", Type.INT));
-        rawlen.append(f.createInvoke(LENGTH, "border", Type.INT, new Type[] {new ObjectType(table), Type.INT, Type.INT},
-                Const.INVOKESTATIC));
+        rawlen.append(InstructionConst.ALOAD_0);
+        rawlen.append(f.createGetField(table, ArraySizing.FIELD, Type.INT));
+        rawlen.append(f.createInvoke(LENGTH, "border", Type.INT,
+                new Type[] {new ObjectType(table), Type.INT, Type.INT, Type.INT}, Const.INVOKESTATIC));
         rawlen.append(InstructionConst.IRETURN);
         replace(cg, cp, "rawlen", Type.INT, rawlen);
 
