@@ -1,5 +1,6 @@
 package io.jresty.core.compat;
 
+import org.luaj.vm2.Globals;
 import org.luaj.vm2.LuaClosure;
 import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaValue;
@@ -17,19 +18,22 @@ final class ChunkLoad {
 
     private ChunkLoad() {}
 
-    static void install(LuaValue g) {
+    static void install(Globals g) {
         LuaValue load = g.get("load");
         g.set("loadstring", new Builtin("loadstring", args -> {
             LuaString source = Builtin.string(args, 1, "loadstring");
             LuaValue name = args.isnoneornil(2) ? source : Builtin.string(args, 2, "loadstring");
-            return load(load, LuaValue.varargsOf(new LuaValue[] {source, name}));
+            return load(load, LuaValue.varargsOf(new LuaValue[] {source, name, LuaValue.NIL, FenvFunctions.threadEnv(g)}));
         }));
         g.set("load", new Builtin("load", args -> {
+            // Lua 5.1's load gives the chunk the thread's environment; 5.2's mode and env (which
+            // our sandbox passes) still work
+            LuaValue env = args.isnoneornil(4) ? FenvFunctions.threadEnv(g) : args.arg(4);
             if (args.arg1().type() != LuaValue.TSTRING) {
-                return load.invoke(args);
+                return load.invoke(LuaValue.varargsOf(new LuaValue[] {args.arg1(), args.arg(2), args.arg(3), env}));
             }
             LuaValue name = args.isnoneornil(2) ? args.arg1() : Builtin.string(args, 2, "load");
-            return load(load, LuaValue.varargsOf(args.arg1(), name, args.subargs(3)));
+            return load(load, LuaValue.varargsOf(new LuaValue[] {args.arg1(), name, args.arg(3), env}));
         }));
     }
 

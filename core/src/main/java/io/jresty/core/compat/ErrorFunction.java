@@ -75,6 +75,11 @@ final class ErrorFunction {
         throw new LuaError(message);
     }
 
+    /** An error raised without a Lua position, as error(message, 0) or LuaJIT's C functions raise some. */
+    static LuaError unpositioned(String text) {
+        return new Unpositioned(text);
+    }
+
     /** An error whose text is final: LuaJ's interpreter adds a position only while the traceback is unset. */
     private static final class Unpositioned extends LuaError {
         Unpositioned(String message) {

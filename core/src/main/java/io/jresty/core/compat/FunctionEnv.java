@@ -1,5 +1,6 @@
 package io.jresty.core.compat;
 
+import io.jresty.core.compile.EnvFields;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Collections;
@@ -25,23 +26,29 @@ final class FunctionEnv {
     /** LuaJC class → name of its _ENV field; names only, so a class can still be unloaded. */
     private static final Map<Class<?>, String> ENV_FIELDS = Collections.synchronizedMap(new WeakHashMap<>());
 
+    /**
+     * Environments given to Lua functions that read no globals (so have no _ENV upvalue): 5.1
+     * still keeps one for getfenv to return. Weak keys: the entry goes with the function.
+     */
+    private static final Map<LuaValue, LuaValue> DETACHED = Collections.synchronizedMap(new WeakHashMap<>());
+
     private FunctionEnv() {}
 
     /** The function's environment, or {@code fallback} when it reads no globals or is a Java function. */
     static LuaValue get(LuaValue f, LuaValue fallback) {
         if (f instanceof LuaClosure c) {
             int i = envIndex(c);
-            return i < 0 ? fallback : c.upValues[i].getValue();
+            return i < 0 ? DETACHED.getOrDefault(f, fallback) : c.upValues[i].getValue();
         }
         Field field = compiledEnvField(f, fallback);
         if (field != null) {
             try {
-                return (LuaValue) field.get(f);
+                return read(field, f);
             } catch (IllegalAccessException e) {
                 throw new LuaError("getfenv: " + e.getMessage());
             }
         }
-        return fallback;
+        return DETACHED.getOrDefault(f, fallback);
     }
 
     /** Gives the function {@code env} as its environment; false when it has no environment to change. */
@@ -49,7 +56,8 @@ final class FunctionEnv {
         if (f instanceof LuaClosure c) {
             int i = envIndex(c);
             if (i < 0) {
-                // the function reads no globals: nothing can observe its environment
+                // the function reads no globals: only getfenv can observe its environment
+                DETACHED.put(f, env);
                 return true;
             }
             c.upValues[i] = new UpValue(new LuaValue[] {env}, 0);
@@ -57,12 +65,16 @@ final class FunctionEnv {
         }
         Field field = compiledEnvField(f, current);
         if (field == null) {
-            // a compiled function without any table upvalue reads no globals; otherwise its
-            // environment is one we cannot tell from its other upvalues
-            return !isJavaFunction(f) && !holdsTable(f);
+            // a compiled function known to read no globals, or without any table upvalue,
+            // keeps its environment aside; otherwise it is one we cannot tell from its other upvalues
+            if (isJavaFunction(f) || !(EnvFields.NONE.equals(EnvFields.of(f.getClass())) || !holdsTable(f))) {
+                return false;
+            }
+            DETACHED.put(f, env);
+            return true;
         }
         try {
-            field.set(f, env);
+            write(field, f, env);
             return true;
         } catch (IllegalAccessException e) {
             throw new LuaError("setfenv: " + e.getMessage());
@@ -74,8 +86,13 @@ final class FunctionEnv {
      * function in 5.1. Compiled Lua is defined at run time by a class loader of its own.
      */
     private static boolean isJavaFunction(LuaValue f) {
-        ClassLoader loader = f.getClass().getClassLoader();
-        return loader == LuaValue.class.getClassLoader() || loader == FunctionEnv.class.getClassLoader();
+        return !isCompiledLua(f.getClass());
+    }
+
+    /** A class of Lua compiled to JVM code: LuaJ's and our own classes come from the application's loaders. */
+    static boolean isCompiledLua(Class<?> c) {
+        ClassLoader loader = c.getClassLoader();
+        return loader != LuaValue.class.getClassLoader() && loader != FunctionEnv.class.getClassLoader();
     }
 
     private static boolean holdsTable(LuaValue f) {
@@ -105,10 +122,12 @@ final class FunctionEnv {
     }
 
     /**
-     * In a LuaJC class: the upvalue field holding {@code _ENV}. Found once per class as the
-     * field whose value is the expected environment (the globals, until setfenv changed it),
-     * then remembered by name: every instance of a class is the same Lua function. A field is
-     * never guessed from its contents alone, so setfenv cannot overwrite another upvalue.
+     * In a LuaJC class: the upvalue field holding {@code _ENV}. Our compiler records it for
+     * the classes it makes ({@link EnvFields}); for others (LuaJC used directly) it is found once
+     * per class as the field whose value is the expected environment (the globals, until
+     * setfenv changed it), then remembered by name: every instance of a class is the same Lua
+     * function. A field is never guessed from its contents alone, so setfenv cannot overwrite
+     * another upvalue.
      */
     private static Field compiledEnvField(LuaValue f, LuaValue expected) {
         Class<?> c = f.getClass();
@@ -116,7 +135,13 @@ final class FunctionEnv {
             return null;
         }
         try {
-            String known = ENV_FIELDS.get(c);
+            String known = EnvFields.of(c);
+            if (EnvFields.NONE.equals(known)) {
+                return null;
+            }
+            if (known == null) {
+                known = ENV_FIELDS.get(c);
+            }
             if (known != null) {
                 Field field = c.getDeclaredField(known);
                 field.setAccessible(true);
@@ -137,5 +162,16 @@ final class FunctionEnv {
         } catch (ReflectiveOperationException e) {
             throw new LuaError("setfenv: " + e.getMessage());
         }
+    }
+
+    /** The value of an upvalue field: a plain one, or the one-slot array LuaJC uses for an upvalue that is assigned. */
+    private static LuaValue read(Field field, LuaValue f) throws IllegalAccessException {
+        Object v = field.get(f);
+        return v instanceof LuaValue[] cell ? cell[0] : (LuaValue) v;
+    }
+
+    /** A fresh cell for an assigned upvalue, so closures sharing the old one keep their environment. */
+    private static void write(Field field, LuaValue f, LuaValue env) throws IllegalAccessException {
+        field.set(f, field.getType() == LuaValue[].class ? new LuaValue[] {env} : env);
     }
 }

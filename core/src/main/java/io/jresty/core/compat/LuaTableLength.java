@@ -12,11 +12,17 @@ public final class LuaTableLength {
     private LuaTableLength() {}
 
     /**
-     * @param arrayLength the size of the table's array part
+     * @param arrayLength the size of the table's array part in LuaJ
      * @param hashEntries how many keys the hash part holds (0: no key beyond the array can exist)
+     * @param jitArray the size LuaJIT's array part would have + 1, or 0 when not known
      */
-    public static int border(LuaTable t, int arrayLength, int hashEntries) {
+    public static int border(LuaTable t, int arrayLength, int hashEntries, int jitArray) {
         int a = arrayLength;
+        if (jitArray > 0 && jitArray - 1 != arrayLength) {
+            // LuaJ's array is longer (or shorter): keys past LuaJIT's size count as its hash part
+            a = jitArray - 1;
+            hashEntries = hashEntries + 1;
+        }
         if (a > 0 && t.rawget(a).isnil()) {
             // t[0] counts as present and t[a] is nil: a border lies between
             int present = 0;
@@ -35,6 +41,22 @@ public final class LuaTableLength {
             return a;
         }
         return unbounded(t, a);
+    }
+
+    /**
+     * How long the array part is after a constructor's trailing {@code ...} or call stored
+     * values up to index {@code last}, as LuaJIT's TSETM leaves it: the constructor made room
+     * for its items (the multiple-value one included, at least 2); past that, the array grows
+     * to one slot beyond the last value, so # searches for a border among them.
+     *
+     * @param arrayLength LuaJ's array length now
+     * @param jitArray LuaJIT's array length + 1 as the constructor made it (the items before the
+     *     multiple values), or 0 when not known
+     */
+    public static int listSize(int last, int arrayLength, int jitArray) {
+        int current = jitArray > 0 ? jitArray - 1 : arrayLength;
+        int made = Math.max(current + 1, 2);
+        return last <= made ? made : last + 1;
     }
 
     /** A border beyond the array part: double until a nil, then binary search. */

@@ -4,7 +4,7 @@ import java.util.Random;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
 
-/** math.random as LuaJIT computes its range (random(1, 0) is 1, no "interval is empty"), math.mod, math.log10. */
+/** math.random as LuaJIT computes its range (random(1, 0) is 1, no "interval is empty"), math.fmod as C, math.mod, math.log10. */
 final class MathCompat {
     private MathCompat() {}
 
@@ -16,7 +16,11 @@ final class MathCompat {
             random.setSeed(Double.doubleToLongBits(Builtin.number(args, 1, "randomseed")));
             return LuaValue.NONE;
         }));
-        math.set("mod", math.get("fmod"));
+        // C's fmod: Java's % on doubles (LuaJ's formula loses -0 and precision on large values)
+        LuaValue fmod = new Builtin("fmod", args -> LuaValue.valueOf(
+                Builtin.number(args, 1, "fmod") % Builtin.number(args, 2, "fmod")));
+        math.set("fmod", fmod);
+        math.set("mod", fmod);
         math.set("log10", new Builtin("log10", args -> LuaValue.valueOf(Math.log10(Builtin.number(args, 1, "log10")))));
     }
 

@@ -13,10 +13,9 @@ import org.luaj.vm2.Varargs;
 
 /**
  * Lua 5.1's module(name, ...) and package.seeall. module() changes the environment of the
- * chunk that calls it; LuaJ has no call stack to find that chunk, so the loaders that
- * package.searchers return are wrapped to remember which chunk require is running (a require
- * of our own calls {@link LuaCompat#runRequiredChunk} instead). module() outside a required
- * file raises an error saying so.
+ * chunk that calls it. The loaders that package.searchers return are wrapped to remember which
+ * chunk require is running (a require of our own calls {@link LuaCompat#runRequiredChunk}
+ * instead); outside require, the calling function is found on the stack ({@link StackLevels}).
  */
 final class ModuleFunction {
     // weak keys: a worker's state goes when the worker does (the stacks are empty between requires)
@@ -83,7 +82,11 @@ final class ModuleFunction {
         }
         LuaValue chunk = running.peek();
         if (chunk == null) {
-            throw new LuaError("module '" + name + "': jresty can only run module() in a file loaded by require");
+            // not under require: the Lua function calling module(), found on the stack
+            chunk = StackLevels.at(1, "module").function();
+            if (chunk == null) {
+                throw new LuaError("'module' not called from a Lua function");
+            }
         }
         FunctionEnv.set(chunk, m, g);
         for (int i = 2; i <= args.narg(); i++) {

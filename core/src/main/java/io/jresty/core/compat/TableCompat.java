@@ -4,7 +4,7 @@ import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
 
-/** The table functions Lua 5.1 and LuaJIT have and LuaJ 3.0 lacks (getn, maxn, foreach(i), new, clear, nkeys), and concat, sort, insert and remove as LuaJIT. */
+/** The table functions Lua 5.1 and LuaJIT have and LuaJ 3.0 lacks (getn, maxn, foreach(i), new, clear, nkeys, move), and concat, sort, insert and remove as LuaJIT. */
 final class TableCompat {
     private TableCompat() {}
 
@@ -13,6 +13,7 @@ final class TableCompat {
         table.set("sort", new Builtin("sort", TableSort::sort));
         table.set("insert", new Builtin("insert", TableEdit::insert));
         table.set("remove", new Builtin("remove", TableEdit::remove));
+        table.set("move", new Builtin("move", TableMove::move));
         table.set("getn", new Builtin("getn", args -> LuaValue.valueOf(Builtin.table(args, 1, "getn").length())));
         table.set("maxn", new Builtin("maxn", TableCompat::maxn));
         table.set("foreach", new Builtin("foreach", TableCompat::foreach));

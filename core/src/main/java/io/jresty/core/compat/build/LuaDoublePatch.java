@@ -40,7 +40,38 @@ final class LuaDoublePatch {
         InstructionFactory f = new InstructionFactory(cg, cp);
         replaceToJString(cg, cp, f, old);
         replaceValueOf(cg, cp, f);
+        replaceDivision(cg, cp, f, "ddiv", new ObjectType("org.luaj.vm2.LuaValue"));
+        replaceDivision(cg, cp, f, "ddiv_d", Type.DOUBLE);
         return cg.getJavaClass().getBytes();
+    }
+
+    /**
+     * ddiv/ddiv_d(a, b): a / b. LuaJ special-cases b == 0 and so loses the sign of a zero
+     * divisor (1/-0 gave inf); IEEE division, which C and LuaJIT use, already gives inf, -inf and nan.
+     */
+    private static void replaceDivision(ClassGen cg, ConstantPoolGen cp, InstructionFactory f, String name, Type returns) {
+        Type[] params = {Type.DOUBLE, Type.DOUBLE};
+        Method old = cg.containsMethod(name, Type.getMethodSignature(returns, params));
+        if (old == null) {
+            throw new IllegalStateException("LuaDouble." + name + " not found: not LuaJ 3.0.1?");
+        }
+        InstructionList il = new InstructionList();
+        il.append(new DLOAD(0));
+        il.append(new DLOAD(2));
+        il.append(InstructionConst.DDIV);
+        if (returns == Type.DOUBLE) {
+            il.append(InstructionConst.DRETURN);
+        } else {
+            il.append(f.createInvoke(cg.getClassName(), "valueOf", new ObjectType("org.luaj.vm2.LuaNumber"),
+                    new Type[] {Type.DOUBLE}, Const.INVOKESTATIC));
+            il.append(InstructionConst.ARETURN);
+        }
+        MethodGen mg = new MethodGen(old.getAccessFlags(), returns, params, new String[] {"a", "b"}, name,
+                cg.getClassName(), il, cp);
+        mg.setMaxStack();
+        mg.setMaxLocals();
+        cg.replaceMethod(old, mg.getMethod());
+        il.dispose();
     }
 
     /** tojstring() { return LuaNumberFormat.format(v); } */

@@ -9,7 +9,9 @@ import org.apache.bcel.generic.ClassGen;
 import org.apache.bcel.generic.ConstantPoolGen;
 import org.apache.bcel.generic.InstructionConst;
 import org.apache.bcel.generic.InstructionFactory;
+import org.apache.bcel.generic.InstructionHandle;
 import org.apache.bcel.generic.InstructionList;
+import org.apache.bcel.generic.LDC;
 import org.apache.bcel.generic.MethodGen;
 import org.apache.bcel.generic.ObjectType;
 import org.apache.bcel.generic.Type;
@@ -17,8 +19,9 @@ import org.apache.bcel.generic.Type;
 /**
  * LuaJ's {@code org.luaj.vm2.LuaTable} with LuaJIT's length operator: {@code rawlen()} asks
  * {@code io.jresty.core.compat.LuaTableLength.border} (so {@code #{1, 2, nil, 4}} is 4, as the
- * constructor filled the whole array part), and {@code length()}/{@code len()} ignore
- * {@code __len}, which LuaJIT does not honour on tables.
+ * constructor filled the whole array part), {@code length()}/{@code len()} ignore
+ * {@code __len}, which LuaJIT does not honour on tables, and constructors size the array part
+ * as LuaJIT's do ({@link ArraySizing}), which decides where # finds a border among nils.
  */
 final class LuaTablePatch {
     static final String TARGET = "org/luaj/vm2/LuaTable.class";
@@ -32,14 +35,18 @@ final class LuaTablePatch {
         InstructionFactory f = new InstructionFactory(cg, cp);
         String table = cg.getClassName();
 
+        ArraySizing.apply(cg, cp, f);
+        invalidKeyError(cg, cp, f);
         InstructionList rawlen = new InstructionList();
         rawlen.append(InstructionConst.ALOAD_0);
         rawlen.append(InstructionConst.ALOAD_0);
         rawlen.append(f.createInvoke(table, "getArrayLength", Type.INT, Type.NO_ARGS, Const.INVOKEVIRTUAL));
         rawlen.append(InstructionConst.ALOAD_0);
         rawlen.append(f.createGetField(table, "hashEntries", Type.INT));
-        rawlen.append(f.createInvoke(LENGTH, "border", Type.INT, new Type[] {new ObjectType(table), Type.INT, Type.INT},
-                Const.INVOKESTATIC));
+        rawlen.append(InstructionConst.ALOAD_0);
+        rawlen.append(f.createGetField(table, ArraySizing.FIELD, Type.INT));
+        rawlen.append(f.createInvoke(LENGTH, "border", Type.INT,
+                new Type[] {new ObjectType(table), Type.INT, Type.INT, Type.INT}, Const.INVOKESTATIC));
         rawlen.append(InstructionConst.IRETURN);
         replace(cg, cp, "rawlen", Type.INT, rawlen);
 
@@ -59,6 +66,35 @@ final class LuaTablePatch {
         replace(cg, cp, "len", luaValue, len);
 
         return cg.getJavaClass().getBytes();
+    }
+
+    /**
+     * set(key, value) raises "table index is nil" / "is NaN" (TableIndex.invalid(key)) where
+     * LuaJ calls typerror("table index") on the table, which read "table index expected, got table".
+     */
+    private static void invalidKeyError(ClassGen cg, ConstantPoolGen cp, InstructionFactory f) {
+        ObjectType value = new ObjectType("org.luaj.vm2.LuaValue");
+        Method old = cg.containsMethod("set", Type.getMethodSignature(Type.VOID, new Type[] {value, value}));
+        if (old == null) {
+            throw new IllegalStateException("LuaTable.set(LuaValue, LuaValue) not found: not LuaJ 3.0.1?");
+        }
+        MethodGen mg = new MethodGen(old, cg.getClassName(), cp);
+        InstructionList il = mg.getInstructionList();
+        for (InstructionHandle ih : il.getInstructionHandles()) {
+            if (ih.getInstruction() instanceof LDC ldc && "table index".equals(ldc.getValue(cp))) {
+                InstructionHandle self = ih.getPrev();
+                InstructionHandle call = ih.getNext();
+                // aload_0; ldc "table index"; invokevirtual typerror  ->  aload_1; invokestatic TableIndex.invalid
+                self.setInstruction(InstructionConst.ALOAD_1);
+                ih.setInstruction(f.createInvoke("io.jresty.core.compat.TableIndex", "invalid", value,
+                        new Type[] {value}, Const.INVOKESTATIC));
+                call.setInstruction(InstructionConst.NOP);
+                mg.setMaxStack();
+                cg.replaceMethod(old, mg.getMethod());
+                return;
+            }
+        }
+        throw new IllegalStateException("LuaTable.set raises no 'table index' error: not LuaJ 3.0.1?");
     }
 
     private static void replace(ClassGen cg, ConstantPoolGen cp, String name, Type returns, InstructionList body) {

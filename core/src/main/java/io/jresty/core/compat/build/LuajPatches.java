@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.Collections;
 
 /**
- * Build step (process-classes, see core/pom.xml): writes patched copies of four LuaJ classes
+ * Build step (process-classes, see core/pom.xml): writes patched copies of LuaJ classes
  * into core's classes directory. Core's classes come before the luaj-jse jar on every
  * classpath (and the shaded server jar takes core's copy first), so the copies shadow
  * the originals; {@code LuaCompat.verifyPatched()} checks that at start.
@@ -32,7 +32,10 @@ public final class LuajPatches {
                 new Patch(LuaDoublePatch.TARGET, LuaDoublePatch::patch),
                 new Patch(LuaErrorPatch.TARGET, LuaErrorPatch::patch),
                 new Patch(LuaTablePatch.TARGET, b -> AllocationPatch.table(LuaTablePatch.patch(b))),
-                new Patch(AllocationPatch.STRING_TARGET, AllocationPatch::string)}) {
+                new Patch(AllocationPatch.STRING_TARGET, AllocationPatch::string),
+                new Patch(NegativeZeroPatch.INTEGER, NegativeZeroPatch::patchInteger),
+                new Patch(NegativeZeroPatch.FUNC_STATE, NegativeZeroPatch::patchFuncState),
+                new Patch(LuaJcConstantPatch.TARGET, LuaJcConstantPatch::patch)}) {
             Path out = Path.of(args[0]).resolve(p.target());
             Files.createDirectories(out.getParent());
             Files.write(out, p.transform().apply(originalFromJar(p.target())));
