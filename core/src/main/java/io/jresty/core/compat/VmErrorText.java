@@ -27,6 +27,8 @@ final class VmErrorText {
             // LuaJ reports 1 < "x" from the string's side, the operands swapped
             rule("attempt to compare (\\w+) with (\\w+) expected, got \\w+",
                     m -> "attempt to compare " + m.group(2) + " with " + m.group(1)),
+            // LuaJ's words when an assignment indexes a non-table
+            rule("index expected, got (\\w+)", m -> "attempt to index a " + m.group(1) + " value"),
             rule("attempt to get length of (\\w+)", m -> "attempt to get length of a " + m.group(1) + " value"));
 
     private VmErrorText() {}
@@ -35,8 +37,24 @@ final class VmErrorText {
         return new Rule(Pattern.compile(regex), rewrite);
     }
 
+    /** An unnamed LuaJIT text, "attempt to index a nil value", cut where a name goes. */
+    private static final Pattern UNNAMED = Pattern.compile("(attempt to .+?) an? (\\w+) value");
+
+    /**
+     * The LuaJIT text with the variable named, "attempt to index global 'cfg' (a nil value)",
+     * when a variable is given; otherwise as {@link #luajit(String)}.
+     */
+    static String luajit(String message, String variable) {
+        String text = luajit(message);
+        if (variable == null) {
+            return text;
+        }
+        Matcher m = UNNAMED.matcher(text);
+        return m.matches() ? m.group(1) + " " + variable + " (a " + m.group(2) + " value)" : text;
+    }
+
     static String luajit(String message) {
-        if (!message.startsWith("attempt to ")) {
+        if (!message.startsWith("attempt to ") && !message.startsWith("index expected, got ")) {
             return message;
         }
         for (Rule r : RULES) {

@@ -1,5 +1,6 @@
 package io.jresty.core.compile;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,8 +27,9 @@ final class JvmTranslator {
         String className = "jresty.lua.Chunk" + SERIAL.incrementAndGet();
         JavaGen gen = new JavaGen(prototype, className, chunkId, false);
         Map<String, byte[]> classes = new LinkedHashMap<>();
-        collect(gen, classes);
-        LuaClassLoader loader = new LuaClassLoader(JvmTranslator.class.getClassLoader(), classes);
+        Map<String, Prototype> prototypes = new HashMap<>();
+        collect(gen, prototype, classes, prototypes);
+        LuaClassLoader loader = new LuaClassLoader(JvmTranslator.class.getClassLoader(), classes, prototypes);
         Class<?> main = null;
         for (String name : classes.keySet()) {
             Class<?> c = Class.forName(name, true, loader);
@@ -38,11 +40,13 @@ final class JvmTranslator {
         return main;
     }
 
-    private void collect(JavaGen gen, Map<String, byte[]> classes) {
+    /** LuaJC makes one class per function: inner i is the class of nested prototype i. */
+    private void collect(JavaGen gen, Prototype prototype, Map<String, byte[]> classes, Map<String, Prototype> prototypes) {
         classes.put(gen.classname, pass.apply(gen.classname, gen.bytecode));
+        prototypes.put(gen.classname, prototype);
         if (gen.inners != null) {
-            for (JavaGen inner : gen.inners) {
-                collect(inner, classes);
+            for (int i = 0; i < gen.inners.length; i++) {
+                collect(gen.inners[i], prototype.p[i], classes, prototypes);
             }
         }
     }

@@ -27,13 +27,17 @@ public final class LuaErrors {
         if (value == null || !value.isstring()) {
             return e;
         }
-        String message = e.getMessage();
         int level = ErrorFields.level(e);
         if (level <= 0) {
-            ErrorFields.place(e, message);
+            ErrorFields.place(e, e.getMessage());
             return e;
         }
         StackTraceElement frame = LuaFrames.at(e.getStackTrace(), level);
+        if (frame != null && level == 1) {
+            // a VM error of this very function: name its variable from the function's code
+            ErrorNames.onLine(e, LuaFrames.prototype(frame), frame.getLineNumber());
+        }
+        String message = e.getMessage();
         if (frame != null) {
             ErrorFields.place(e, frame.getFileName() + ":" + frame.getLineNumber() + ": " + message);
         }

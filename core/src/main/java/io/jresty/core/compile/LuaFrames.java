@@ -1,8 +1,11 @@
 package io.jresty.core.compile;
 
+import org.luaj.vm2.Prototype;
+
 /** Finds Lua functions among the Java frames of a stack trace. */
 final class LuaFrames {
     private static final String INTERPRETER = "org.luaj.vm2.LuaClosure";
+    private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
 
     private LuaFrames() {}
 
@@ -26,5 +29,41 @@ final class LuaFrames {
             }
         }
         return null;
+    }
+
+    /**
+     * The prototype of a compiled function's frame from a trace, when that function is running on
+     * this thread now (a trace element does not keep its class, the live stack does); else null.
+     */
+    static Prototype prototype(StackTraceElement frame) {
+        return WALKER.walk(frames -> frames
+                .map(StackWalker.StackFrame::getDeclaringClass)
+                .filter(c -> c.getName().equals(frame.getClassName()) && c.getClassLoader() instanceof LuaClassLoader)
+                .findFirst()
+                .map(LuaClassLoader::prototypeOf)
+                .orElse(null));
+    }
+
+    /**
+     * Whether an error was raised by the VM itself in the innermost Lua function: between where
+     * it was thrown and that function's frame are only LuaJ's value classes. A library function
+     * in between (a comparator table.sort calls) or a pending tail call being run for the
+     * function (LuaJ finishes {@code return f()} in the caller) means the failing instruction
+     * is not one of this function's.
+     */
+    static boolean raisedByVm(StackTraceElement[] trace) {
+        for (StackTraceElement frame : trace) {
+            String c = frame.getClassName();
+            if (LuaClassLoader.NAME.equals(frame.getClassLoaderName())
+                    || (INTERPRETER.equals(c) && "execute".equals(frame.getMethodName()))) {
+                return true;
+            }
+            boolean vm = c.startsWith("org.luaj.vm2.") && !c.startsWith("org.luaj.vm2.lib.")
+                    && !c.equals("org.luaj.vm2.TailcallVarargs") && !c.equals(INTERPRETER);
+            if (!vm && !c.startsWith("io.jresty.core.compile.ErrorNames")) {
+                return false;
+            }
+        }
+        return false;
     }
 }

@@ -1,0 +1,104 @@
+package io.jresty.core.compile;
+
+import org.luaj.vm2.Lua;
+import org.luaj.vm2.LuaError;
+import org.luaj.vm2.Prototype;
+
+/**
+ * Names the variable a run-time error is about, as Lua 5.1 and LuaJIT do:
+ * {@code attempt to index global 'cfg' (a nil value)}. The name is kept on the error and
+ * joined into its text by {@code io.jresty.core.compat.ErrorText}.
+ *
+ * <p>The interpreter knows the failing instruction ({@link #atInstruction}, called from LuaJ's
+ * patched {@code LuaClosure}). Compiled code only knows its Lua line, so {@link #onLine} looks at
+ * every instruction of that line that could have failed this way and names the variable only
+ * when they all agree: a missing name is LuaJIT's unnamed form, a wrong one would mislead.
+ */
+public final class ErrorNames {
+    private ErrorNames() {}
+
+    /**
+     * Puts the name of the operand that instruction {@code pc} of p failed on onto a VM error
+     * raised there; leaves other errors (from error(), from library functions) alone.
+     */
+    public static void atInstruction(LuaError e, Prototype p, int pc) {
+        if (ErrorFields.variable(e) != null || p == null || p.code == null || pc < 0 || pc >= p.code.length) {
+            return;
+        }
+        if (!LuaFrames.raisedByVm(e.getStackTrace())) {
+            return;
+        }
+        VmFault fault = VmFault.of(ErrorFields.vmMessage(e));
+        if (fault != null) {
+            ErrorFields.variable(e, named(p, pc, fault));
+        }
+    }
+
+    /** The same for compiled code, which knows only the Lua line the error was raised on. */
+    static void onLine(LuaError e, Prototype p, int line) {
+        if (ErrorFields.variable(e) != null || p == null || p.lineinfo == null) {
+            return;
+        }
+        if (!LuaFrames.raisedByVm(e.getStackTrace())) {
+            return;
+        }
+        VmFault fault = VmFault.of(ErrorFields.vmMessage(e));
+        if (fault != null) {
+            ErrorFields.variable(e, agreedName(p, line, fault));
+        }
+    }
+
+    /** The name every instruction on the line that could raise the fault gives, or null. */
+    static String agreedName(Prototype p, int line, VmFault fault) {
+        String agreed = null;
+        for (int pc = 0; pc < p.code.length && pc < p.lineinfo.length; pc++) {
+            if (p.lineinfo[pc] != line || !FaultingInstruction.couldRaise(p, pc, fault)) {
+                continue;
+            }
+            String name = named(p, pc, fault);
+            if (name == null || (agreed != null && !agreed.equals(name))) {
+                return null;
+            }
+            agreed = name;
+        }
+        return agreed;
+    }
+
+    /** The name of the operand instruction pc failed on, or null when it has none or is no such instruction. */
+    static String named(Prototype p, int pc, VmFault fault) {
+        int i = p.code[pc];
+        int op = Lua.GET_OPCODE(i);
+        int a = Lua.GETARG_A(i);
+        int b = Lua.GETARG_B(i);
+        int c = Lua.GETARG_C(i);
+        return switch (fault.operation()) {
+            case INDEX -> switch (op) {
+                case Lua.OP_GETTABLE, Lua.OP_SELF -> OperandNames.register(p, pc, b);
+                case Lua.OP_SETTABLE -> OperandNames.register(p, pc, a);
+                case Lua.OP_GETTABUP -> OperandNames.upvalue(p, b);
+                case Lua.OP_SETTABUP -> OperandNames.upvalue(p, a);
+                default -> null;
+            };
+            case CALL -> op == Lua.OP_CALL || op == Lua.OP_TAILCALL ? OperandNames.register(p, pc, a) : null;
+            case LENGTH -> op == Lua.OP_LEN ? OperandNames.register(p, pc, b) : null;
+            case ARITHMETIC -> op == Lua.OP_UNM ? OperandNames.register(p, pc, b)
+                    : FaultingInstruction.isArithmetic(op) ? arithmeticOperand(p, pc, b, c, fault) : null;
+            case CONCAT -> op == Lua.OP_CONCAT ? FaultingInstruction.concatOperand(p, pc, b, c, fault) : null;
+        };
+    }
+
+    private static String arithmeticOperand(Prototype p, int pc, int b, int c, VmFault fault) {
+        int culprit = fault.culprit();
+        if (culprit < 0 && fault.right() == null) {
+            // only the failing operand's type is known: a constant of another type is not it
+            culprit = Lua.ISK(b) && !FaultingInstruction.constantType(p, b).equals(fault.left()) ? 1
+                    : Lua.ISK(c) && !FaultingInstruction.constantType(p, c).equals(fault.left()) ? 0 : -1;
+        }
+        if (culprit < 0) {
+            return null;
+        }
+        int rk = culprit == 0 ? b : c;
+        // LuaJIT names variables only, never a constant operand
+        return Lua.ISK(rk) ? null : OperandNames.register(p, pc, rk);
+    }
+}
