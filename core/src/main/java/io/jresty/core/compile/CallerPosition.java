@@ -17,6 +17,7 @@ final class CallerPosition {
     /** Installs this finder once; the compiler's class initialization calls it. */
     static void install() {
         LuaPosition.finder(CallerPosition::find);
+        LuaPosition.nameFinder(CallerName::find);
     }
 
     static String find() {

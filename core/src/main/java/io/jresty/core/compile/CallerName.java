@@ -1,0 +1,73 @@
+package io.jresty.core.compile;
+
+import java.util.List;
+import java.util.Optional;
+import org.luaj.vm2.Lua;
+import org.luaj.vm2.Prototype;
+import org.luaj.vm2.lib.LibFunction;
+
+/**
+ * The name the innermost compiled Lua function on this thread was called by, as Lua's
+ * {@code debug.getinfo(1, "n").name} gives it ({@code foo} for {@code foo()}, {@code m} for
+ * {@code obj:m()}, {@code f} for {@code M.f()}), for ngx.log's {@code FUNC():} prefix. The name
+ * comes from the caller's code: the call instructions on the caller's current line must all
+ * call a variable of that name. There is none when the caller is not compiled Lua (the main
+ * chunk run by the server, a function called by pcall or another library function, a tail
+ * call LuaJ finishes in the caller's caller) or when the line's calls disagree.
+ */
+final class CallerName {
+    private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+
+    /** LuaJ's classes that only pass a call on to the function called; anything else of LibFunction's kind is a library function. */
+    private static final List<String> DISPATCH = List.of("org.luaj.vm2.lib.LibFunction", "org.luaj.vm2.lib.ZeroArgFunction",
+            "org.luaj.vm2.lib.OneArgFunction", "org.luaj.vm2.lib.TwoArgFunction", "org.luaj.vm2.lib.ThreeArgFunction",
+            "org.luaj.vm2.lib.VarArgFunction", "org.luaj.vm2.LuaFunction", "org.luaj.vm2.LuaValue");
+
+    private CallerName() {}
+
+    static String find() {
+        return WALKER.walk(frames -> {
+            boolean inCallee = false;
+            for (StackWalker.StackFrame f : (Iterable<StackWalker.StackFrame>) frames::iterator) {
+                Class<?> c = f.getDeclaringClass();
+                if (c.getClassLoader() instanceof LuaClassLoader) {
+                    if (inCallee) {
+                        return Optional.ofNullable(calledOnLine(LuaClassLoader.prototypeOf(c), f.getLineNumber()));
+                    }
+                    inCallee = true;
+                } else if (inCallee && !passesCallOn(c)) {
+                    return Optional.<String>empty();
+                }
+            }
+            return Optional.<String>empty();
+        }).orElse(null);
+    }
+
+    private static boolean passesCallOn(Class<?> c) {
+        if (c.getName().equals("org.luaj.vm2.TailcallVarargs") || c.getName().equals("org.luaj.vm2.LuaClosure")) {
+            return false;
+        }
+        return !LibFunction.class.isAssignableFrom(c) || DISPATCH.contains(c.getName());
+    }
+
+    /** The bare name every call on the line calls, or null. */
+    static String calledOnLine(Prototype p, int line) {
+        if (p == null || p.lineinfo == null) {
+            return null;
+        }
+        String agreed = null;
+        for (int pc = 0; pc < p.code.length && pc < p.lineinfo.length; pc++) {
+            int op = Lua.GET_OPCODE(p.code[pc]);
+            if (p.lineinfo[pc] != line || (op != Lua.OP_CALL && op != Lua.OP_TAILCALL && op != Lua.OP_TFORCALL)) {
+                continue;
+            }
+            String phrase = op == Lua.OP_CALL ? OperandNames.register(p, pc, Lua.GETARG_A(p.code[pc])) : null;
+            if (phrase == null || (agreed != null && !agreed.equals(phrase))) {
+                return null;
+            }
+            agreed = phrase;
+        }
+        // "global 'foo'" to foo
+        return agreed == null ? null : agreed.substring(agreed.indexOf('\'') + 1, agreed.length() - 1);
+    }
+}
