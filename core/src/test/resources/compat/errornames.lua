@@ -25,8 +25,14 @@ print(err(function() local v = string.nofunction("x") return v end))
 print(err(function() local t = { f = 1 }; t.f() end))
 print(err(function() local t = {}; return t.x + 1 end))
 print(err(function() local x = {} < {} end))
-print(err(function() local k = "z"; local t = {}; local v = t[k]
-  return v.y end))
+print(err(function() local k = "z"; local t = {}; local v = t[k]; return v.y end))
+-- chains: the step that failed is named, wherever it is on the line
+print(err(function() local t = {}; return t.x.y end))
+print(err(function() local conf = { db = {} }; return conf.db.host.name end))
+print(err(function() local conf = {}; return conf.db.host.name end))
+print(err(function() return string.nothing.x end))
+print(err(function() local t = {}; return t.a and t.b.c end))
+print(err(function() local t = {}; print(t.f(missing())) end))
 -- no name where Lua has none: a computed key, a constant, a call's result
 print(err(function() local t, k = {}, "z"; return t[k]() end))
 print(err(function() return ("x")() end))

@@ -127,8 +127,7 @@ GET /t
 --- response_body
 content_by_lua(nginx.conf:9):3: attempt to index global 'settings' (a nil value)
 
-=== TEST 10: compiled code names nothing when two lookups on the line could have failed
---- jresty_only: only the line of compiled code is known; LuaJIT says field 'user'
+=== TEST 10: the failing step of a chain on one line is named
 --- config
 location /t {
     content_by_lua_block {
@@ -139,4 +138,21 @@ location /t {
 GET /t
 --- error_code: 500
 --- error_log
-:2: attempt to index a nil value
+:2: attempt to index field 'user' (a nil value)
+
+=== TEST 11: a nil upvalue table in a module-style function
+--- config
+location /t {
+    content_by_lua_block {
+        local M
+        local function get(key)
+            return M.cache[key]
+        end
+        ngx.say(get("a"))
+    }
+}
+--- request
+GET /t
+--- error_code: 500
+--- error_log
+:4: attempt to index upvalue 'M' (a nil value)

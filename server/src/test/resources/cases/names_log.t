@@ -96,3 +96,21 @@ location /t {
 GET /t
 --- error_log
 [lua] content_by_lua(nginx.conf:9):3: guarded
+
+=== TEST 7: the call that is running is named, among others on its line
+--- config
+location /t {
+    content_by_lua_block {
+        local function label()
+            ngx.log(ngx.WARN, "labelling")
+            return "x"
+        end
+        ngx.say(string.upper(label()))
+    }
+}
+--- request
+GET /t
+--- response_body
+X
+--- error_log
+[lua] content_by_lua(nginx.conf:9):3: label(): labelling

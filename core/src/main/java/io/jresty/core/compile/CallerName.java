@@ -10,10 +10,10 @@ import org.luaj.vm2.lib.LibFunction;
  * The name the innermost compiled Lua function on this thread was called by, as Lua's
  * {@code debug.getinfo(1, "n").name} gives it ({@code foo} for {@code foo()}, {@code m} for
  * {@code obj:m()}, {@code f} for {@code M.f()}), for ngx.log's {@code FUNC():} prefix. The name
- * comes from the caller's code: the call instructions on the caller's current line must all
- * call a variable of that name. There is none when the caller is not compiled Lua (the main
- * chunk run by the server, a function called by pcall or another library function, a tail
- * call LuaJ finishes in the caller's caller) or when the line's calls disagree.
+ * comes from the caller's code: the variable its current call instruction calls. There is
+ * none when the caller is not compiled Lua (the main chunk run by the server, a function
+ * called by pcall or another library function, a tail call LuaJ finishes in the caller's
+ * caller) or when the called value is no variable.
  */
 final class CallerName {
     private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
@@ -32,7 +32,8 @@ final class CallerName {
                 Class<?> c = f.getDeclaringClass();
                 if (c.getClassLoader() instanceof LuaClassLoader) {
                     if (inCallee) {
-                        return Optional.ofNullable(calledOnLine(LuaClassLoader.prototypeOf(c), f.getLineNumber()));
+                        Prototype p = LuaClassLoader.prototypeOf(c);
+                        return Optional.ofNullable(calledAt(p, LuaFrames.pc(p, f.getLineNumber())));
                     }
                     inCallee = true;
                 } else if (inCallee && !passesCallOn(c)) {
@@ -50,24 +51,13 @@ final class CallerName {
         return !LibFunction.class.isAssignableFrom(c) || DISPATCH.contains(c.getName());
     }
 
-    /** The bare name every call on the line calls, or null. */
-    static String calledOnLine(Prototype p, int line) {
-        if (p == null || p.lineinfo == null) {
+    /** The bare name of what the call at pc calls ("foo" for global 'foo'), or null. */
+    static String calledAt(Prototype p, int pc) {
+        if (pc < 0 || Lua.GET_OPCODE(p.code[pc]) != Lua.OP_CALL) {
             return null;
         }
-        String agreed = null;
-        for (int pc = 0; pc < p.code.length && pc < p.lineinfo.length; pc++) {
-            int op = Lua.GET_OPCODE(p.code[pc]);
-            if (p.lineinfo[pc] != line || (op != Lua.OP_CALL && op != Lua.OP_TAILCALL && op != Lua.OP_TFORCALL)) {
-                continue;
-            }
-            String phrase = op == Lua.OP_CALL ? OperandNames.register(p, pc, Lua.GETARG_A(p.code[pc])) : null;
-            if (phrase == null || (agreed != null && !agreed.equals(phrase))) {
-                return null;
-            }
-            agreed = phrase;
-        }
+        String phrase = OperandNames.register(p, pc, Lua.GETARG_A(p.code[pc]));
         // "global 'foo'" to foo
-        return agreed == null ? null : agreed.substring(agreed.indexOf('\'') + 1, agreed.length() - 1);
+        return phrase == null ? null : phrase.substring(phrase.indexOf('\'') + 1, phrase.length() - 1);
     }
 }

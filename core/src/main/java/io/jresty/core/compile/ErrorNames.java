@@ -9,10 +9,10 @@ import org.luaj.vm2.Prototype;
  * {@code attempt to index global 'cfg' (a nil value)}. The name is kept on the error and
  * joined into its text by {@code io.jresty.core.compat.ErrorText}.
  *
- * <p>The interpreter knows the failing instruction ({@link #atInstruction}, called from LuaJ's
- * patched {@code LuaClosure}). Compiled code only knows its Lua line, so {@link #onLine} looks at
- * every instruction of that line that could have failed this way and names the variable only
- * when they all agree: a missing name is LuaJIT's unnamed form, a wrong one would mislead.
+ * <p>The interpreter tells {@link #atInstruction} the failing instruction from LuaJ's patched
+ * {@code LuaClosure}; compiled code reads it from the stack trace ({@link LuaErrors}). Where the
+ * operand's origin is unsure the message keeps LuaJIT's unnamed form: a missing name is
+ * better than a wrong one.
  */
 public final class ErrorNames {
     private ErrorNames() {}
@@ -32,36 +32,6 @@ public final class ErrorNames {
         if (fault != null) {
             ErrorFields.variable(e, named(p, pc, fault));
         }
-    }
-
-    /** The same for compiled code, which knows only the Lua line the error was raised on. */
-    static void onLine(LuaError e, Prototype p, int line) {
-        if (ErrorFields.variable(e) != null || p == null || p.lineinfo == null) {
-            return;
-        }
-        if (!LuaFrames.raisedByVm(e.getStackTrace())) {
-            return;
-        }
-        VmFault fault = VmFault.of(ErrorFields.vmMessage(e));
-        if (fault != null) {
-            ErrorFields.variable(e, agreedName(p, line, fault));
-        }
-    }
-
-    /** The name every instruction on the line that could raise the fault gives, or null. */
-    static String agreedName(Prototype p, int line, VmFault fault) {
-        String agreed = null;
-        for (int pc = 0; pc < p.code.length && pc < p.lineinfo.length; pc++) {
-            if (p.lineinfo[pc] != line || !FaultingInstruction.couldRaise(p, pc, fault)) {
-                continue;
-            }
-            String name = named(p, pc, fault);
-            if (name == null || (agreed != null && !agreed.equals(name))) {
-                return null;
-            }
-            agreed = name;
-        }
-        return agreed;
     }
 
     /** The name of the operand instruction pc failed on, or null when it has none or is no such instruction. */

@@ -6,6 +6,8 @@ import org.luaj.vm2.Prototype;
 final class LuaFrames {
     private static final String INTERPRETER = "org.luaj.vm2.LuaClosure";
     private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+    /** Whether LuaJC writes instructions (pc + 1) into line tables, see io.jresty.core.compat.build.LuaJavaBuilderPatch. */
+    private static final boolean PC_LINES = pcLines();
 
     private LuaFrames() {}
 
@@ -65,5 +67,31 @@ final class LuaFrames {
             }
         }
         return false;
+    }
+
+    /**
+     * The Lua instruction a compiled frame is at: its line table holds pc + 1 rather than the
+     * Lua line. -1 when unknown (no prototype, or LuaJC's unpatched line tables).
+     */
+    static int pc(Prototype p, int javaLine) {
+        return PC_LINES && p != null && javaLine >= 1 && javaLine <= p.code.length ? javaLine - 1 : -1;
+    }
+
+    /** The Lua line of a compiled frame's line-table entry; -1 when unknown. */
+    static int line(Prototype p, int javaLine) {
+        if (!PC_LINES) {
+            return javaLine;
+        }
+        int pc = pc(p, javaLine);
+        return pc >= 0 && p.lineinfo != null && pc < p.lineinfo.length ? p.lineinfo[pc] : -1;
+    }
+
+    private static boolean pcLines() {
+        try {
+            Class.forName("org.luaj.vm2.luajc.JavaBuilder").getDeclaredField("jrestyPcLines");
+            return true;
+        } catch (ReflectiveOperationException e) {
+            return false;
+        }
     }
 }

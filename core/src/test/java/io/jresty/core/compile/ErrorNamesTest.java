@@ -2,7 +2,6 @@ package io.jresty.core.compile;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.luaj.vm2.Globals;
@@ -30,22 +29,26 @@ class ErrorNamesTest {
                 .hasMessage("content_by_lua(nginx.conf:12):3: attempt to index global 'cfg' (a nil value)");
     }
 
-    @Test
-    void interpreterKnowsWhichStepOfAChainFailed() {
-        assertThatThrownBy(() -> run(false, "local t = {}\nreturn t.db.host\n"))
+    @ParameterizedTest(name = "luajc={0}")
+    @ValueSource(booleans = {true, false})
+    void theFailingStepOfAChainIsNamed(boolean luajc) {
+        // both lookups are on one line: the failing instruction, not the line, decides
+        assertThatThrownBy(() -> run(luajc, "local t = {}\nreturn t.db.host\n"))
                 .hasMessage("content_by_lua(nginx.conf:12):2: attempt to index field 'db' (a nil value)");
-    }
-
-    @Test
-    void compiledCodeDoesNotGuessBetweenStepsOfAChain() {
-        // two lookups on the line could have failed, on 't' and on 'db': no name rather than a wrong one
-        assertThatThrownBy(() -> run(true, "local t = {}\nreturn t.db.host\n"))
-                .hasMessage("content_by_lua(nginx.conf:12):2: attempt to index a nil value");
+        assertThatThrownBy(() -> run(luajc, "local t\nreturn t.db.host\n"))
+                .hasMessage("content_by_lua(nginx.conf:12):2: attempt to index local 't' (a nil value)");
     }
 
     @ParameterizedTest(name = "luajc={0}")
     @ValueSource(booleans = {true, false})
-    void compiledCodeNamesWhenAllCandidatesAgree(boolean luajc) {
+    void theFailingCallOfALineIsNamed(boolean luajc) {
+        assertThatThrownBy(() -> run(luajc, "local t = {}\nprint(t.f(missing()))\n"))
+                .hasMessage("content_by_lua(nginx.conf:12):2: attempt to call global 'missing' (a nil value)");
+    }
+
+    @ParameterizedTest(name = "luajc={0}")
+    @ValueSource(booleans = {true, false})
+    void aLocalUsedTwiceOnALineIsNamed(boolean luajc) {
         assertThatThrownBy(() -> run(luajc, "local u\nlocal x = u.a or u.b\n"))
                 .hasMessage("content_by_lua(nginx.conf:12):2: attempt to index local 'u' (a nil value)");
     }

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.Collections;
 
 /**
- * Build step (process-classes, see core/pom.xml): writes patched copies of four LuaJ classes
+ * Build step (process-classes, see core/pom.xml): writes patched copies of five LuaJ classes
  * into core's classes directory. Core's classes come before the luaj-jse jar on every
  * classpath (and the shaded server jar takes core's copy first), so the copies shadow
  * the originals; {@code LuaCompat.verifyPatched()} checks that at start.
@@ -32,6 +32,7 @@ public final class LuajPatches {
                 new Patch(LuaDoublePatch.TARGET, LuaDoublePatch::patch),
                 new Patch(LuaErrorPatch.TARGET, LuaErrorPatch::patch),
                 new Patch(LuaClosurePatch.TARGET, LuaClosurePatch::patch),
+                new Patch(LuaJavaBuilderPatch.TARGET, LuaJavaBuilderPatch::patch),
                 new Patch(LuaTablePatch.TARGET, LuaTablePatch::patch)}) {
             Path out = Path.of(args[0]).resolve(p.target());
             Files.createDirectories(out.getParent());
