@@ -25,12 +25,11 @@ public final class ErrorNames {
         if (ErrorFields.variable(e) != null || p == null || p.code == null || pc < 0 || pc >= p.code.length) {
             return;
         }
-        if (!LuaFrames.raisedByVm(e.getStackTrace())) {
-            return;
-        }
         VmFault fault = VmFault.of(ErrorFields.vmMessage(e));
-        if (fault != null) {
-            ErrorFields.variable(e, named(p, pc, fault));
+        String name = fault == null ? null : named(p, pc, fault);
+        // the stack trace is costly to read: only when there is a name to give
+        if (name != null && LuaFrames.raisedByVm(e.getStackTrace())) {
+            ErrorFields.variable(e, name);
         }
     }
 
