@@ -114,3 +114,38 @@ GET /t
 X
 --- error_log
 [lua] content_by_lua(nginx.conf:9):3: label(): labelling
+
+=== TEST 8: a function reached by a tail call is named by the call that led to it, as LuaJIT does
+--- config
+location /t {
+    content_by_lua_block {
+        local function inner()
+            ngx.log(ngx.WARN, "tail called")
+        end
+        local function outer()
+            return inner()
+        end
+        outer()
+        ngx.say("ok")
+    }
+}
+--- request
+GET /t
+--- error_log
+[lua] content_by_lua(nginx.conf:9):3: outer(): tail called
+
+=== TEST 9: metamethods are named by their event
+--- config
+location /t {
+    content_by_lua_block {
+        local t = setmetatable({}, { __index = function(_, key)
+            ngx.log(ngx.WARN, "missing ", key)
+        end })
+        local v = t.color
+        ngx.say("ok")
+    }
+}
+--- request
+GET /t
+--- error_log
+[lua] content_by_lua(nginx.conf:9):3: __index(): missing color

@@ -10,10 +10,11 @@ import org.luaj.vm2.lib.LibFunction;
  * The name the innermost compiled Lua function on this thread was called by, as Lua's
  * {@code debug.getinfo(1, "n").name} gives it ({@code foo} for {@code foo()}, {@code m} for
  * {@code obj:m()}, {@code f} for {@code M.f()}), for ngx.log's {@code FUNC():} prefix. The name
- * comes from the caller's code: the variable its current call instruction calls. There is
- * none when the caller is not compiled Lua (the main chunk run by the server, a function
- * called by pcall or another library function, a tail call LuaJ finishes in the caller's
- * caller) or when the called value is no variable.
+ * comes from the caller's code: the variable its current call instruction calls, or the
+ * metamethod its current operator called. There is none when the caller is not compiled Lua
+ * (the main chunk run by the server, a function called by pcall or another library function)
+ * or when the called value is no variable. A function reached by a tail call gets the name of
+ * the function that made it, as in LuaJIT: LuaJ finishes the tail call in that one's caller.
  */
 final class CallerName {
     private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
@@ -45,19 +46,45 @@ final class CallerName {
     }
 
     private static boolean passesCallOn(Class<?> c) {
-        if (c.getName().equals("org.luaj.vm2.TailcallVarargs") || c.getName().equals("org.luaj.vm2.LuaClosure")) {
+        if (c.getName().equals("org.luaj.vm2.LuaClosure")) {
             return false;
         }
         return !LibFunction.class.isAssignableFrom(c) || DISPATCH.contains(c.getName());
     }
 
-    /** The bare name of what the call at pc calls ("foo" for global 'foo'), or null. */
+    /**
+     * The name Lua gives a function called by instruction pc: the variable a call calls
+     * ("foo" for global 'foo'), the metamethod an operator called ("__index", "__add"), or the
+     * generic for's "(for generator)"; null when the called value is no variable.
+     */
     static String calledAt(Prototype p, int pc) {
-        if (pc < 0 || Lua.GET_OPCODE(p.code[pc]) != Lua.OP_CALL) {
+        if (pc < 0) {
             return null;
         }
-        String phrase = OperandNames.register(p, pc, Lua.GETARG_A(p.code[pc]));
-        // "global 'foo'" to foo
+        int op = Lua.GET_OPCODE(p.code[pc]);
+        return switch (op) {
+            case Lua.OP_CALL -> bare(OperandNames.register(p, pc, Lua.GETARG_A(p.code[pc])));
+            case Lua.OP_TFORCALL -> "(for generator)";
+            case Lua.OP_GETTABLE, Lua.OP_GETTABUP, Lua.OP_SELF -> "__index";
+            case Lua.OP_SETTABLE, Lua.OP_SETTABUP -> "__newindex";
+            case Lua.OP_ADD -> "__add";
+            case Lua.OP_SUB -> "__sub";
+            case Lua.OP_MUL -> "__mul";
+            case Lua.OP_DIV -> "__div";
+            case Lua.OP_MOD -> "__mod";
+            case Lua.OP_POW -> "__pow";
+            case Lua.OP_UNM -> "__unm";
+            case Lua.OP_LEN -> "__len";
+            case Lua.OP_CONCAT -> "__concat";
+            case Lua.OP_EQ -> "__eq";
+            case Lua.OP_LT -> "__lt";
+            case Lua.OP_LE -> "__le";
+            default -> null;
+        };
+    }
+
+    /** "global 'foo'" to foo. */
+    private static String bare(String phrase) {
         return phrase == null ? null : phrase.substring(phrase.indexOf('\'') + 1, phrase.length() - 1);
     }
 }
