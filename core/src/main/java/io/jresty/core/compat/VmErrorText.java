@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
 /**
  * LuaJ's run-time error texts ("attempt to call nil", "attempt to perform arithmetic __add on
  * number and nil") in the words LuaJIT uses when it has no variable name to add ("attempt to
- * call a nil value", "attempt to perform arithmetic on a nil value").
+ * call a nil value", "attempt to perform arithmetic on a nil value"), and with one when the
+ * error carries it ("attempt to call global 'f' (a nil value)", see
+ * {@code io.jresty.core.compile.ErrorNames}).
  */
 final class VmErrorText {
     /** A LuaJ wording and how to say it as LuaJIT. */

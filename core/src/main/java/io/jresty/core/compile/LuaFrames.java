@@ -62,7 +62,7 @@ final class LuaFrames {
             }
             boolean vm = c.startsWith("org.luaj.vm2.") && !c.startsWith("org.luaj.vm2.lib.")
                     && !c.equals("org.luaj.vm2.TailcallVarargs") && !c.equals(INTERPRETER);
-            if (!vm && !c.startsWith("io.jresty.core.compile.ErrorNames")) {
+            if (!vm) {
                 return false;
             }
         }
