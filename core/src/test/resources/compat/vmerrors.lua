@@ -1,5 +1,5 @@
 -- run-time errors of the VM, in LuaJIT's words where LuaJIT has no variable name to add
--- (jresty never names the variable: "attempt to call global 'f' (a nil value)" stays a known gap)
+-- (the values here come from calls, which have no name; errornames.lua has the named forms)
 local function err(f) local ok, e = pcall(f) return ok, (tostring(e):gsub("^[^:]*:%d+:? ", "")) end
 local function none() return nil end
 local function tbl() return {} end

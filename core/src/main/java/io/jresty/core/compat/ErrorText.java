@@ -14,13 +14,21 @@ public final class ErrorText {
      * @param fileline  LuaJ's "source:line" of the raising function, or null
      */
     public static String message(String traceback, String message, String fileline) {
+        return message(traceback, message, fileline, null);
+    }
+
+    /**
+     * @param variable the variable a VM error is about ({@code global 'cfg'}), or null
+     * @see #message(String, String, String)
+     */
+    public static String message(String traceback, String message, String fileline, String variable) {
         if (traceback != null) {
             return traceback;
         }
         if (message == null) {
             return null;
         }
-        String text = VmErrorText.luajit(message);
+        String text = VmErrorText.luajit(message, variable);
         return fileline == null ? text : shortSource(fileline) + ": " + text;
     }
 

@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
 /**
  * LuaJ's run-time error texts ("attempt to call nil", "attempt to perform arithmetic __add on
  * number and nil") in the words LuaJIT uses when it has no variable name to add ("attempt to
- * call a nil value", "attempt to perform arithmetic on a nil value").
+ * call a nil value", "attempt to perform arithmetic on a nil value"), and with one when the
+ * error carries it ("attempt to call global 'f' (a nil value)", see
+ * {@code io.jresty.core.compile.ErrorNames}).
  */
 final class VmErrorText {
     /** A LuaJ wording and how to say it as LuaJIT. */
@@ -27,6 +29,8 @@ final class VmErrorText {
             // LuaJ reports 1 < "x" from the string's side, the operands swapped
             rule("attempt to compare (\\w+) with (\\w+) expected, got \\w+",
                     m -> "attempt to compare " + m.group(2) + " with " + m.group(1)),
+            // LuaJ's words when an assignment indexes a non-table
+            rule("index expected, got (\\w+)", m -> "attempt to index a " + m.group(1) + " value"),
             rule("attempt to get length of (\\w+)", m -> "attempt to get length of a " + m.group(1) + " value"));
 
     private VmErrorText() {}
@@ -35,8 +39,24 @@ final class VmErrorText {
         return new Rule(Pattern.compile(regex), rewrite);
     }
 
+    /** An unnamed LuaJIT text, "attempt to index a nil value", cut where a name goes. */
+    private static final Pattern UNNAMED = Pattern.compile("(attempt to .+?) an? (\\w+) value");
+
+    /**
+     * The LuaJIT text with the variable named, "attempt to index global 'cfg' (a nil value)",
+     * when a variable is given; otherwise as {@link #luajit(String)}.
+     */
+    static String luajit(String message, String variable) {
+        String text = luajit(message);
+        if (variable == null) {
+            return text;
+        }
+        Matcher m = UNNAMED.matcher(text);
+        return m.matches() ? m.group(1) + " " + variable + " (a " + m.group(2) + " value)" : text;
+    }
+
     static String luajit(String message) {
-        if (!message.startsWith("attempt to ")) {
+        if (!message.startsWith("attempt to ") && !message.startsWith("index expected, got ")) {
             return message;
         }
         for (Rule r : RULES) {

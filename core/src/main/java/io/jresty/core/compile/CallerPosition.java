@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * Finds "chunk:line" of the innermost compiled Lua function on this thread's stack, for
  * ngx.log's "[lua] chunk:line:" prefix. Compiled functions carry the chunk name in their
- * source-file attribute and Lua lines in their line tables; interpreted ones have no line
+ * source-file attribute and Lua instructions in their line tables; interpreted ones have no line
  * to read, so they give no position (as before).
  */
 final class CallerPosition {
@@ -17,6 +17,7 @@ final class CallerPosition {
     /** Installs this finder once; the compiler's class initialization calls it. */
     static void install() {
         LuaPosition.finder(CallerPosition::find);
+        LuaPosition.nameFinder(CallerName::find);
     }
 
     static String find() {
@@ -24,8 +25,11 @@ final class CallerPosition {
                 .filter(f -> LuaClassLoader.NAME.equals(f.getDeclaringClass().getClassLoader() == null
                         ? null : f.getDeclaringClass().getClassLoader().getName()))
                 .findFirst());
-        return frame.filter(f -> f.getLineNumber() > 0 && f.getFileName() != null)
-                .map(f -> f.getFileName() + ":" + f.getLineNumber())
+        return frame.filter(f -> f.getFileName() != null)
+                .map(f -> {
+                    int line = LuaFrames.line(LuaClassLoader.prototypeOf(f.getDeclaringClass()), f.getLineNumber());
+                    return line > 0 ? f.getFileName() + ":" + line : null;
+                })
                 .orElse(null);
     }
 }

@@ -1,5 +1,6 @@
 package io.jresty.core.compile;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,9 +27,9 @@ final class JvmTranslator {
         String className = "jresty.lua.Chunk" + SERIAL.incrementAndGet();
         JavaGen gen = new JavaGen(prototype, className, chunkId, false);
         Map<String, byte[]> classes = new LinkedHashMap<>();
-        Map<String, Prototype> prototypes = new LinkedHashMap<>();
+        Map<String, Prototype> prototypes = new HashMap<>();
         collect(gen, prototype, classes, prototypes);
-        LuaClassLoader loader = new LuaClassLoader(JvmTranslator.class.getClassLoader(), classes);
+        LuaClassLoader loader = new LuaClassLoader(JvmTranslator.class.getClassLoader(), classes, prototypes);
         Class<?> main = null;
         for (String name : classes.keySet()) {
             Class<?> c = Class.forName(name, true, loader);
@@ -40,7 +41,7 @@ final class JvmTranslator {
         return main;
     }
 
-    /** LuaJC makes one inner class per nested prototype, in the prototype's order. */
+    /** LuaJC makes one class per function: inner i is the class of nested prototype i. */
     private void collect(JavaGen gen, Prototype prototype, Map<String, byte[]> classes, Map<String, Prototype> prototypes) {
         classes.put(gen.classname, pass.apply(gen.classname, gen.bytecode));
         prototypes.put(gen.classname, prototype);

@@ -2,14 +2,16 @@ package io.jresty.core.compile;
 
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.Prototype;
 
 /**
  * Gives Lua errors the {@code chunk:line:} prefix Lua puts on them. Compiled chunks call
  * {@link #located} and {@link #stackOverflow} from an exception handler around every function
  * body (see {@link ClassPass}); the request boundary calls {@link #normalized}.
  *
- * <p>The line comes from the Java stack trace: LuaJC writes the Lua line of each instruction
- * into the class's line-number table and the chunk id into its source-file attribute.
+ * <p>The position comes from the Java stack trace: LuaJC writes the Lua instruction (pc + 1)
+ * of each stretch of code into the class's line-number table and the chunk id into its
+ * source-file attribute; the function's prototype turns the instruction into its line.
  */
 public final class LuaErrors {
     private LuaErrors() {}
@@ -27,15 +29,21 @@ public final class LuaErrors {
         if (value == null || !value.isstring()) {
             return e;
         }
-        String message = e.getMessage();
         int level = ErrorFields.level(e);
         if (level <= 0) {
-            ErrorFields.place(e, message);
+            ErrorFields.place(e, e.getMessage());
             return e;
         }
         StackTraceElement frame = LuaFrames.at(e.getStackTrace(), level);
-        if (frame != null) {
-            ErrorFields.place(e, frame.getFileName() + ":" + frame.getLineNumber() + ": " + message);
+        Prototype p = frame == null ? null : LuaFrames.prototype(frame);
+        if (frame != null && level == 1) {
+            // a VM error of this very function: name its variable from the function's code
+            ErrorNames.atInstruction(e, p, LuaFrames.pc(p, frame.getLineNumber()));
+        }
+        String message = e.getMessage();
+        int line = frame == null ? -1 : LuaFrames.line(p, frame.getLineNumber());
+        if (line > 0) {
+            ErrorFields.place(e, frame.getFileName() + ":" + line + ": " + message);
         }
         // an interpreted frame at that level: the interpreter adds its own position
         return e;

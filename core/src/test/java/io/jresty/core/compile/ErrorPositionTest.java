@@ -34,7 +34,7 @@ class ErrorPositionTest {
     @ValueSource(booleans = {true, false})
     void callingNilCarriesPosition(boolean luajc) {
         assertThatThrownBy(() -> run(luajc, "local x = nil\n\nx()", NGINX))
-                .hasMessage("content_by_lua(nginx.conf:12):3: attempt to call a nil value");
+                .hasMessage("content_by_lua(nginx.conf:12):3: attempt to call local 'x' (a nil value)");
     }
 
     @ParameterizedTest(name = "luajc={0}")

@@ -58,6 +58,11 @@ public final class NgxLog implements NgxArea {
         String where = LuaPosition.current();
         if (where != null) {
             msg.append(where).append(": ");
+            // lua-nginx-module adds the function's name when Lua knows it: "[lua] x.lua:3: foo(): msg"
+            String function = LuaPosition.currentFunction();
+            if (function != null) {
+                msg.append(function).append("(): ");
+            }
         }
         for (int i = first; i <= args.narg(); i++) {
             msg.append(text(args.arg(i), i - first + 1));

@@ -31,11 +31,12 @@ public final class LuajPatches {
         for (Patch p : new Patch[] {
                 new Patch(LuaDoublePatch.TARGET, LuaDoublePatch::patch),
                 new Patch(LuaErrorPatch.TARGET, LuaErrorPatch::patch),
+                new Patch(LuaClosurePatch.TARGET, LuaClosurePatch::patch),
                 new Patch(LuaTablePatch.TARGET, b -> AllocationPatch.table(LuaTablePatch.patch(b))),
                 new Patch(AllocationPatch.STRING_TARGET, AllocationPatch::string),
                 new Patch(NegativeZeroPatch.INTEGER, NegativeZeroPatch::patchInteger),
                 new Patch(NegativeZeroPatch.FUNC_STATE, NegativeZeroPatch::patchFuncState),
-                new Patch(LuaJcConstantPatch.TARGET, LuaJcConstantPatch::patch)}) {
+                new Patch(LuaJcConstantPatch.TARGET, b -> LuaJcConstantPatch.patch(LuaJavaBuilderPatch.patch(b)))}) {
             Path out = Path.of(args[0]).resolve(p.target());
             Files.createDirectories(out.getParent());
             Files.write(out, p.transform().apply(originalFromJar(p.target())));
