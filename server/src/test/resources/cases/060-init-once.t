@@ -122,3 +122,28 @@ location /t {
 GET /t
 --- response_body
 most 2
+
+=== TEST 5: a listener set at init that is one of the controller's own functions is copied too
+--- jresty_only: resty.dynacode.controller is jresty's built-in; nginx has no such module
+--- main_config
+worker_processes 2;
+--- http_config
+init_by_lua_block {
+    local c = require "resty.dynacode.controller"
+    c.events.on(c.events.ON_ERROR, c.logger)
+    c.setup({ shm = "missing" })
+}
+--- config
+location /t {
+    content_by_lua_block {
+        local c = require "resty.dynacode.controller"
+        c.setup({ shm = "missing" })
+        ngx.say(type(c.run))
+    }
+}
+--- request
+GET /t
+--- response_body
+function
+--- error_log
+the shm missing is not a lua_shared_dict

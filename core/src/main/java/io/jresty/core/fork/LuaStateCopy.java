@@ -164,9 +164,9 @@ final class LuaStateCopy implements ForkCopy {
         return done;
     }
 
-    /** Queues work that needs copies which may not be filled yet. */
-    void later(Runnable fill) {
-        fills.add(fill);
+    @Override
+    public void later(Runnable work) {
+        fills.add(work);
     }
 
     /** A LuaJC cell: an upvalue two compiled closures share is one array in both. */
