@@ -94,3 +94,56 @@ return { bump = function() n = n + 1; return n end }
 GET /t
 --- response_body
 table 1, upvalue 1, module 2
+
+=== TEST 4: a semaphore made by init_by_lua is each worker's own, with init's count
+--- main_config
+worker_processes 2;
+--- http_config
+lua_shared_dict seen 1m;
+init_by_lua_block {
+    sema = require("ngx.semaphore").new(1)
+}
+init_worker_by_lua_block {
+    -- one semaphore for both workers would count 3 after the second post
+    sema:post(1)
+    ngx.shared.seen:set("count:" .. ngx.worker.id(), sema:count())
+}
+--- config
+location /t {
+    content_by_lua_block {
+        local most = 0
+        for _, key in ipairs(ngx.shared.seen:get_keys()) do
+            most = math.max(most, ngx.shared.seen:get(key))
+        end
+        ngx.say("most ", most)
+    }
+}
+--- request
+GET /t
+--- response_body
+most 2
+
+=== TEST 5: a listener set at init that is one of the controller's own functions is copied too
+--- jresty_only: resty.dynacode.controller is jresty's built-in; nginx has no such module
+--- main_config
+worker_processes 2;
+--- http_config
+init_by_lua_block {
+    local c = require "resty.dynacode.controller"
+    c.events.on(c.events.ON_ERROR, c.logger)
+    c.setup({ shm = "missing" })
+}
+--- config
+location /t {
+    content_by_lua_block {
+        local c = require "resty.dynacode.controller"
+        c.setup({ shm = "missing" })
+        ngx.say(type(c.run))
+    }
+}
+--- request
+GET /t
+--- response_body
+function
+--- error_log
+the shm missing is not a lua_shared_dict

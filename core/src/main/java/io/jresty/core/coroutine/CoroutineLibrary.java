@@ -1,5 +1,7 @@
 package io.jresty.core.coroutine;
 
+import io.jresty.core.fork.ForkCopy;
+import io.jresty.core.fork.Forkable;
 import org.luaj.vm2.Globals;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaTable;
@@ -32,17 +34,7 @@ public final class CoroutineLibrary {
         }));
         coroutine.set("isyieldable", function("isyieldable",
                 args -> LuaValue.valueOf(VirtualCoroutine.current() != null)));
-        coroutine.set("wrap", function("wrap", args -> {
-            VirtualCoroutine co = new VirtualCoroutine(g, checkFunction(args, "wrap"));
-            return function("wrap", inner -> {
-                Varargs r = co.resume(g, inner);
-                if (!r.arg1().toboolean()) {
-                    LuaValue error = r.arg(2);
-                    throw error.isstring() ? new LuaError(error.tojstring(), 0) : new LuaError(error);
-                }
-                return r.subargs(2);
-            });
-        }));
+        coroutine.set("wrap", function("wrap", args -> new Wrapped(new VirtualCoroutine(g, checkFunction(args, "wrap")), g)));
     }
 
     private static Varargs yield(Varargs args) {
@@ -81,5 +73,32 @@ public final class CoroutineLibrary {
                 return body.apply(args);
             }
         };
+    }
+
+    /** The function coroutine.wrap returns; in a worker forked from this state, over that worker's copy. */
+    private static final class Wrapped extends VarArgFunction implements Forkable {
+        private final VirtualCoroutine co;
+        private final Globals g;
+
+        Wrapped(VirtualCoroutine co, Globals g) {
+            this.co = co;
+            this.g = g;
+            this.name = "wrap";
+        }
+
+        @Override
+        public Varargs invoke(Varargs args) {
+            Varargs r = co.resume(g, args);
+            if (!r.arg1().toboolean()) {
+                LuaValue error = r.arg(2);
+                throw error.isstring() ? new LuaError(error.tojstring(), 0) : new LuaError(error);
+            }
+            return r.subargs(2);
+        }
+
+        @Override
+        public LuaValue forkInto(ForkCopy copy) {
+            return new Wrapped((VirtualCoroutine) copy.of(co), copy.target());
+        }
     }
 }

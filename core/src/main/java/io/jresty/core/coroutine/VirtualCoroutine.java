@@ -1,5 +1,7 @@
 package io.jresty.core.coroutine;
 
+import io.jresty.core.fork.ForkCopy;
+import io.jresty.core.fork.Forkable;
 import io.jresty.core.worker.LuaWorker;
 import java.util.concurrent.locks.LockSupport;
 import org.luaj.vm2.Globals;
@@ -14,7 +16,7 @@ import org.luaj.vm2.Varargs;
  * until it yields, returns or fails; yield hands everything back. A LuaThread to Lua, so type()
  * says "thread", but LuaJ's own platform-thread machinery is never started.
  */
-final class VirtualCoroutine extends LuaThread {
+final class VirtualCoroutine extends LuaThread implements Forkable {
     enum Status { SUSPENDED, RUNNING, NORMAL, DEAD }
 
     private static final ThreadLocal<VirtualCoroutine> CURRENT = new ThreadLocal<>();
@@ -47,6 +49,25 @@ final class VirtualCoroutine extends LuaThread {
         if (scope != null) {
             scope.add(this);
         }
+    }
+
+    /**
+     * This coroutine in a worker forked after init_by_lua made it: one not resumed yet starts
+     * there over the worker's copy of its function, a dead one stays dead; one suspended
+     * mid-way cannot be copied (its Lua stack lives on a thread of this worker).
+     */
+    @Override
+    public LuaValue forkInto(ForkCopy copy) {
+        if (status == Status.SUSPENDED && thread == null) {
+            return new VirtualCoroutine(copy.target(), copy.of(body));
+        }
+        if (status == Status.DEAD) {
+            VirtualCoroutine dead = new VirtualCoroutine(copy.target(), copy.of(body));
+            dead.status = Status.DEAD;
+            return dead;
+        }
+        throw new LuaError("init_by_lua left a " + getStatus()
+                + " coroutine reachable from the Lua state: it cannot be copied to the other workers");
     }
 
     /** The coroutine running on this thread, or null on a main (non-coroutine) thread. */

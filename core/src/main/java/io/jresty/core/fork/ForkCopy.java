@@ -24,6 +24,13 @@ public interface ForkCopy {
     void counterpart(LuaValue source, LuaValue target);
 
     /**
+     * Runs work after the current step: a hook that needs copies of Lua values which may lead
+     * back to its own object (a listener that is one of the module's functions) asks for them
+     * here rather than while its twin is being made.
+     */
+    void later(Runnable work);
+
+    /**
      * One object per key for this copy: the Java functions of one module object ask for the
      * same forked module instead of one each.
      */

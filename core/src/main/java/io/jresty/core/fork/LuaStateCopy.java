@@ -75,7 +75,13 @@ final class LuaStateCopy implements ForkCopy {
     @Override
     @SuppressWarnings("unchecked")
     public <T> T once(Object key, Supplier<T> make) {
-        return (T) once.computeIfAbsent(key, k -> make.get());
+        // not computeIfAbsent: making one twin may ask for another
+        Object done = once.get(key);
+        if (done == null) {
+            done = make.get();
+            once.put(key, done);
+        }
+        return (T) done;
     }
 
     @Override
@@ -158,9 +164,9 @@ final class LuaStateCopy implements ForkCopy {
         return done;
     }
 
-    /** Queues work that needs copies which may not be filled yet. */
-    void later(Runnable fill) {
-        fills.add(fill);
+    @Override
+    public void later(Runnable work) {
+        fills.add(work);
     }
 
     /** A LuaJC cell: an upvalue two compiled closures share is one array in both. */

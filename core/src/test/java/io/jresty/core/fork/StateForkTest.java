@@ -158,6 +158,23 @@ class StateForkTest {
 
     @ParameterizedTest(name = "compiled={0}")
     @ValueSource(booleans = {true, false})
+    void coroutinesNotStartedOrDeadAreCopied(boolean compiled) {
+        Fork f = Fork.after("""
+                local n = 0
+                counter = coroutine.wrap(function() while true do n = n + 1; coroutine.yield(n) end end)
+                fresh = coroutine.create(function(a) return a * 2 end)
+                done = coroutine.create(function() end)
+                coroutine.resume(done)
+                """, compiled);
+        assertThat(f.inWorker("return counter() + counter()").toint()).isEqualTo(3);
+        assertThat(f.inMaster("return counter()").toint()).isEqualTo(1);
+        assertThat(f.inWorker("local ok, v = coroutine.resume(fresh, 21); return v").toint()).isEqualTo(42);
+        assertThat(f.inWorker("return coroutine.status(done)").tojstring()).isEqualTo("dead");
+        assertThat(f.worker().get("fresh")).isNotSameAs(f.master().get("fresh"));
+    }
+
+    @ParameterizedTest(name = "compiled={0}")
+    @ValueSource(booleans = {true, false})
     void aForkableValueChoosesItsCopy(boolean compiled) {
         Globals2 g = new Globals2(compiled);
         Counter counter = new Counter(10);

@@ -50,13 +50,14 @@ final class ControllerEvents {
     void forkInto(ControllerEvents twin, ForkCopy copy) {
         copy.counterpart(table, twin.table);
         copy.counterpart(on, twin.on);
-        listeners.forEach((name, fns) -> {
+        // later: a listener may be one of the controller's own functions, whose twin is being made
+        copy.later(() -> listeners.forEach((name, fns) -> {
             List<LuaFunction> copies = new ArrayList<>();
             for (LuaFunction fn : fns) {
                 copies.add((LuaFunction) copy.of(fn));
             }
             twin.listeners.put(name, copies);
-        });
+        }));
     }
 
     LuaTable table() {

@@ -1,5 +1,7 @@
 package io.jresty.ngx.semaphore;
 
+import io.jresty.core.fork.ForkCopy;
+import io.jresty.core.fork.Forkable;
 import io.jresty.core.module.LuaModules;
 import io.jresty.ngx.NgxContext;
 import io.jresty.ngx.api.ApiError;
@@ -46,7 +48,7 @@ public final class NgxSemaphore {
             throw new ApiError("no negative number");
         }
         LuaTable sema = new LuaTable();
-        sema.set("sem", new LuaUserdata(new Semaphore((int) count)));
+        sema.set("sem", new Handle(new Semaphore((int) count)));
         sema.setmetatable(meta);
         return sema;
     }
@@ -118,5 +120,20 @@ public final class NgxSemaphore {
                 return body.apply(args);
             }
         };
+    }
+
+    /**
+     * The Java semaphore inside a semaphore object. One made by init_by_lua is, in every other
+     * worker, a semaphore of that worker's own with the same count, as nginx's fork copies it.
+     */
+    private static final class Handle extends LuaUserdata implements Forkable {
+        Handle(Semaphore semaphore) {
+            super(semaphore);
+        }
+
+        @Override
+        public LuaValue forkInto(ForkCopy copy) {
+            return new Handle(new Semaphore(Math.max(0, ((Semaphore) m_instance).count())));
+        }
     }
 }
