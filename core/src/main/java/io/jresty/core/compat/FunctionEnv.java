@@ -1,6 +1,6 @@
 package io.jresty.core.compat;
 
-import io.jresty.core.compile.EnvFields;
+import io.jresty.core.compile.CompiledFunctions;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Collections;
@@ -8,8 +8,10 @@ import java.util.Map;
 import java.util.WeakHashMap;
 import org.luaj.vm2.LuaClosure;
 import org.luaj.vm2.LuaError;
+import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.Prototype;
 import org.luaj.vm2.UpValue;
 
 /**
@@ -67,7 +69,7 @@ final class FunctionEnv {
         if (field == null) {
             // a compiled function known to read no globals, or without any table upvalue,
             // keeps its environment aside; otherwise it is one we cannot tell from its other upvalues
-            if (isJavaFunction(f) || !(EnvFields.NONE.equals(EnvFields.of(f.getClass())) || !holdsTable(f))) {
+            if (isJavaFunction(f) || !(CompiledFunctions.NONE.equals(CompiledFunctions.envField(f.getClass())) || !holdsTable(f))) {
                 return false;
             }
             DETACHED.put(f, env);
@@ -78,6 +80,37 @@ final class FunctionEnv {
             return true;
         } catch (IllegalAccessException e) {
             throw new LuaError("setfenv: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Upvalues of a function just loaded from string.dump's bytes, as LuaJIT gives them: its
+     * {@code _ENV} is env and every other upvalue a fresh nil. LuaJ puts env in the first upvalue
+     * whatever it is and leaves the others null (a Java NullPointerException when read). A
+     * stripped dump has no names: then the first upvalue is taken to be _ENV, as Lua 5.2 does.
+     */
+    static void loaded(LuaValue f, LuaValue env) {
+        Prototype p = f instanceof LuaClosure c ? c.p : CompiledFunctions.prototype(f.getClass());
+        if (p == null) {
+            return;
+        }
+        for (int i = 0; i < p.upvalues.length; i++) {
+            LuaString name = p.upvalues[i].name;
+            boolean isEnv = name == null ? i == 0 : ENV.equals(name.tojstring());
+            LuaValue value = isEnv ? env : LuaValue.NIL;
+            if (f instanceof LuaClosure c) {
+                c.upValues[i] = new UpValue(new LuaValue[] {value}, 0);
+                continue;
+            }
+            try {
+                Field field = f.getClass().getDeclaredField("u" + i);
+                field.setAccessible(true);
+                write(field, f, value);
+            } catch (NoSuchFieldException e) {
+                // LuaJC keeps no field for an upvalue the function never reads
+            } catch (IllegalAccessException e) {
+                throw new LuaError("load: " + e.getMessage());
+            }
         }
     }
 
@@ -123,7 +156,7 @@ final class FunctionEnv {
 
     /**
      * In a LuaJC class: the upvalue field holding {@code _ENV}. Our compiler records it for
-     * the classes it makes ({@link EnvFields}); for others (LuaJC used directly) it is found once
+     * the classes it makes ({@link CompiledFunctions}); for others (LuaJC used directly) it is found once
      * per class as the field whose value is the expected environment (the globals, until
      * setfenv changed it), then remembered by name: every instance of a class is the same Lua
      * function. A field is never guessed from its contents alone, so setfenv cannot overwrite
@@ -135,8 +168,8 @@ final class FunctionEnv {
             return null;
         }
         try {
-            String known = EnvFields.of(c);
-            if (EnvFields.NONE.equals(known)) {
+            String known = CompiledFunctions.envField(c);
+            if (CompiledFunctions.NONE.equals(known)) {
                 return null;
             }
             if (known == null) {

@@ -68,10 +68,11 @@ public final class LuaCompat {
         String third = LuaValue.valueOf(1.0 / 3).tojstring();
         String error = new PositionedError().getMessage();
         int length = LuaValue.listOf(new LuaValue[] {LuaValue.ONE, LuaValue.NIL, LuaValue.NIL, LuaValue.valueOf(4)}).length();
-        if (!third.equals("0.33333333333333") || !error.equals("x:1: m") || length != 4) {
+        String negativeZero = LuaValue.ZERO.neg().tojstring();
+        if (!third.equals("0.33333333333333") || !error.equals("x:1: m") || length != 4 || !negativeZero.equals("-0")) {
             throw new IllegalStateException("LuaJ's unpatched classes are on the classpath (1/3 prints as " + third
-                    + ", an error reads '" + error + "', #{1, nil, nil, 4} is " + length
-                    + "); put jresty-core before luaj-jse");
+                    + ", an error reads '" + error + "', #{1, nil, nil, 4} is " + length + ", -0 prints as "
+                    + negativeZero + "); put jresty-core before luaj-jse");
         }
     }
 

@@ -39,8 +39,31 @@ final class LuaToString extends VarArgFunction {
         };
     }
 
+    /** An io library file (LuaJ's IoLib.File, a class we cannot name from here: it is protected). */
+    private static boolean isFile(LuaValue v) {
+        for (Class<?> c = v.getClass(); c != null; c = c.getSuperclass()) {
+            if (c.getName().equals("org.luaj.vm2.lib.IoLib$File")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean closed(LuaValue file) {
+        try {
+            java.lang.reflect.Method isclosed = file.getClass().getMethod("isclosed");
+            isclosed.setAccessible(true);
+            return (Boolean) isclosed.invoke(file);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** LuaJIT's "table: 0x..." form (code matches on the 0x); the identity hash stands in for the address. */
     private static String address(LuaValue v) {
+        if (isFile(v)) {
+            return closed(v) ? "file (closed)" : "file (0x" + String.format("%08x", System.identityHashCode(v)) + ")";
+        }
         Object javaObject = v.type() == LuaValue.TUSERDATA ? v.touserdata() : null;
         boolean ownText = v instanceof org.luaj.vm2.LuaUserdata && v.getClass() != org.luaj.vm2.LuaUserdata.class;
         // sentinels (ngx.null, cjson.null, cjson.empty_array) print as OpenResty prints them

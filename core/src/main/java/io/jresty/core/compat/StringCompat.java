@@ -5,7 +5,7 @@ import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
 
-/** string.rep with a separator (LuaJIT 2.1), and upper/lower on ASCII bytes only, as C's toupper in the "C" locale. */
+/** string.rep with a separator (LuaJIT 2.1), string.dump of compiled functions too, and upper/lower on ASCII bytes only, as C's toupper in the "C" locale. */
 final class StringCompat {
     /** Larger results are refused, as LuaJIT refuses strings past its size limit. */
     private static final long MAX_LENGTH = Integer.MAX_VALUE - 16;
@@ -14,6 +14,7 @@ final class StringCompat {
 
     static void install(LuaValue string) {
         string.set("rep", new Builtin("rep", StringCompat::rep));
+        string.set("dump", new Builtin("dump", StringDump::dump));
         string.set("upper", new Builtin("upper", args -> mapAscii(Builtin.string(args, 1, "upper"), 'a', 'z', 'A' - 'a')));
         string.set("lower", new Builtin("lower", args -> mapAscii(Builtin.string(args, 1, "lower"), 'A', 'Z', 'a' - 'A')));
     }

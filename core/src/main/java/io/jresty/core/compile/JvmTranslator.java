@@ -33,7 +33,7 @@ final class JvmTranslator {
         Class<?> main = null;
         for (String name : classes.keySet()) {
             Class<?> c = Class.forName(name, true, loader);
-            EnvFields.record(c, prototypes.get(name));
+            CompiledFunctions.record(c, prototypes.get(name));
             if (main == null) {
                 main = c;
             }

@@ -1,0 +1,45 @@
+package io.jresty.core.compile;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+import org.luaj.vm2.Prototype;
+
+/**
+ * The prototype each class compiled here came from, for what needs the Lua function behind a
+ * class: setfenv/getfenv change its {@code _ENV} upvalue field (LuaJC names the upvalue
+ * fields {@code u0, u1, ...} after their index in the prototype and drops the names) and
+ * string.dump writes its bytecode.
+ */
+public final class CompiledFunctions {
+    /** What {@link #envField} answers for a function that reads no globals, so has no _ENV. */
+    public static final String NONE = "";
+
+    /** Weak keys: a chunk's classes still unload with it. */
+    private static final Map<Class<?>, Prototype> PROTOTYPES = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private CompiledFunctions() {}
+
+    /** The prototype a class was compiled from, or null for a class not compiled here. */
+    public static Prototype prototype(Class<?> compiled) {
+        return PROTOTYPES.get(compiled);
+    }
+
+    /** The name of the field holding the class's _ENV, {@link #NONE}, or null for a class not compiled here. */
+    public static String envField(Class<?> compiled) {
+        Prototype p = PROTOTYPES.get(compiled);
+        if (p == null) {
+            return null;
+        }
+        for (int i = 0; i < p.upvalues.length; i++) {
+            if (p.upvalues[i].name != null && "_ENV".equals(p.upvalues[i].name.tojstring())) {
+                return "u" + i;
+            }
+        }
+        return NONE;
+    }
+
+    static void record(Class<?> compiled, Prototype prototype) {
+        PROTOTYPES.put(compiled, prototype);
+    }
+}
