@@ -1,8 +1,5 @@
 package io.jresty.core.compile;
 
-import java.util.Collections;
-import java.util.Map;
-import java.util.WeakHashMap;
 import org.luaj.vm2.Prototype;
 
 /**
@@ -15,19 +12,16 @@ public final class CompiledFunctions {
     /** What {@link #envField} answers for a function that reads no globals, so has no _ENV. */
     public static final String NONE = "";
 
-    /** Weak keys: a chunk's classes still unload with it. */
-    private static final Map<Class<?>, Prototype> PROTOTYPES = Collections.synchronizedMap(new WeakHashMap<>());
-
     private CompiledFunctions() {}
 
     /** The prototype a class was compiled from, or null for a class not compiled here. */
     public static Prototype prototype(Class<?> compiled) {
-        return PROTOTYPES.get(compiled);
+        return LuaClassLoader.prototypeOf(compiled);
     }
 
     /** The name of the field holding the class's _ENV, {@link #NONE}, or null for a class not compiled here. */
     public static String envField(Class<?> compiled) {
-        Prototype p = PROTOTYPES.get(compiled);
+        Prototype p = LuaClassLoader.prototypeOf(compiled);
         if (p == null) {
             return null;
         }
@@ -37,9 +31,5 @@ public final class CompiledFunctions {
             }
         }
         return NONE;
-    }
-
-    static void record(Class<?> compiled, Prototype prototype) {
-        PROTOTYPES.put(compiled, prototype);
     }
 }

@@ -33,7 +33,6 @@ final class JvmTranslator {
         Class<?> main = null;
         for (String name : classes.keySet()) {
             Class<?> c = Class.forName(name, true, loader);
-            CompiledFunctions.record(c, prototypes.get(name));
             if (main == null) {
                 main = c;
             }
