@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One budgeted run, shared with the watchdog: when it fires it interrupts every thread running
@@ -16,9 +15,14 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Alarm {
     private final String what;
     private final Duration limit;
-    /** Bytes the run may allocate (0: no limit); the meter is shared by the run's threads. */
+    /** Bytes the run may allocate (0: no limit). */
     private final long allocLimit;
-    private final AtomicLong allocated = new AtomicLong();
+    /**
+     * What the run allocated. Not atomic: a locked add on every table and string would cost more
+     * than the meter is worth, and the threads of one run take turns (the worker lock, a
+     * coroutine's hand-over), which also publishes the count from one to the next.
+     */
+    private long allocated;
     /** Threads working for this run, and the clock; all guarded by this. */
     private final List<Thread> threads = new ArrayList<>();
     private boolean fired;
@@ -106,9 +110,9 @@ public final class Alarm {
         }
     }
 
-    /** Adds to the run's allocation; past the limit the run ends here, before the allocation is made. */
+    /** Adds to the run's allocation; past the limit the run ends here, at the allocation that crossed it. */
     void charge(long bytes) {
-        if (allocLimit > 0 && allocated.addAndGet(bytes) > allocLimit) {
+        if (allocLimit > 0 && (allocated += bytes) > allocLimit) {
             throw overAllocated();
         }
     }

@@ -3,6 +3,7 @@ package io.jresty.core.budget;
 import io.jresty.core.coroutine.ThreadCarriers;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A wall-time bound on Lua code running on the current thread.
@@ -14,6 +15,8 @@ import java.util.concurrent.Callable;
 public final class Budget {
     /** The budgets the current thread runs under, innermost first. */
     private static final ThreadLocal<Scope> CURRENT = new ThreadLocal<>();
+    /** Runs with an allocation limit going on now, anywhere: while none is, charging reads no thread-local. */
+    private static final AtomicInteger METERED_RUNS = new AtomicInteger();
 
     static {
         // a coroutine's body runs on its own thread in its resumer's place: under the same budgets
@@ -48,10 +51,16 @@ public final class Budget {
     public static <T> T run(Duration limit, long allocLimit, String what, Callable<T> work) throws Exception {
         Alarm alarm = new Alarm(what, limit, allocLimit);
         alarm.start();
+        if (allocLimit > 0) {
+            METERED_RUNS.incrementAndGet();
+        }
         try {
             return share(alarm, work);
         } finally {
             alarm.stop();
+            if (allocLimit > 0) {
+                METERED_RUNS.decrementAndGet();
+            }
         }
     }
 
@@ -99,10 +108,13 @@ public final class Budget {
     /**
      * Charges an allocation to every budget the current thread runs under: past a budget's
      * allocation limit the code ends here with a {@link LuaMemoryLimit}. Called where Lua values
-     * are made (see {@link LuaAllocation}), so it must stay cheap: one thread-local read when no
-     * budget runs.
+     * are made (see {@link LuaAllocation}), so it must stay cheap: one volatile read while no
+     * run has a limit, one thread-local read while some run has.
      */
     static void charge(long bytes) {
+        if (METERED_RUNS.get() == 0) {
+            return;
+        }
         for (Scope s = CURRENT.get(); s != null; s = s.outer) {
             s.alarm.charge(bytes);
         }

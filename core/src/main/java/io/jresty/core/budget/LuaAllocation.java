@@ -35,6 +35,18 @@ public final class LuaAllocation {
         }
     }
 
+    /** A table is made with room for {@code slots} array slots and {@code buckets} hash buckets. */
+    public static void presized(int slots, int buckets) {
+        if (METERED) {
+            // rounded up to powers of two (and at least 2 buckets), as LuaJ allocates them
+            Budget.charge(TABLE + roundUp(slots) * ARRAY_SLOT + (buckets > 0 ? Math.max(2, roundUp(buckets)) : 0) * HASH_SLOT);
+        }
+    }
+
+    private static long roundUp(int n) {
+        return n <= 0 ? 0 : Long.highestOneBit(((long) n << 1) - 1);
+    }
+
     /** A table's array part is (re)allocated with {@code slots} slots. */
     public static void arrayPart(int slots) {
         if (METERED && slots > 0) {

@@ -12,6 +12,7 @@ import org.apache.bcel.generic.ClassGen;
 import org.apache.bcel.generic.ILOAD;
 import org.apache.bcel.generic.ConstantPoolGen;
 import org.apache.bcel.generic.INVOKESPECIAL;
+import org.apache.bcel.generic.INVOKEVIRTUAL;
 import org.apache.bcel.generic.InstructionConst;
 import org.apache.bcel.generic.InstructionFactory;
 import org.apache.bcel.generic.InstructionHandle;
@@ -23,14 +24,17 @@ import org.apache.bcel.generic.Type;
 
 /**
  * Calls {@code io.jresty.core.budget.LuaAllocation} where LuaJ's tables and strings allocate, so
- * a Lua call's budget can cap what it builds: each LuaTable constructor that does not delegate to
- * another, each array or hash part that presize/resize/rehash allocates (before the allocation,
- * so a table over the limit is left as it was), and the one LuaString constructor.
+ * a Lua call's budget can cap what it builds: presize(int, int) on entry (a table and both its
+ * parts in one call: every constructor with contents goes through it), each other LuaTable
+ * constructor that does not delegate to another, each array or hash part that resize/rehash
+ * allocates (before the allocation, so a table over the limit is left as it was), and the one
+ * LuaString constructor.
  */
 final class AllocationPatch {
     static final String STRING_TARGET = "org/luaj/vm2/LuaString.class";
     private static final String HOOK = "io.jresty.core.budget.LuaAllocation";
     private static final Set<String> GROWTH = Set.of("presize", "resize", "rehash");
+    private static final String PRESIZE_BOTH = "(II)V";
 
     private AllocationPatch() {}
 
@@ -44,7 +48,16 @@ final class AllocationPatch {
             MethodGen mg = new MethodGen(m, cg.getClassName(), cp);
             InstructionList il = mg.getInstructionList();
             boolean changed = false;
-            if (GROWTH.contains(m.getName())) {
+            if (m.getName().equals("presize") && m.getSignature().equals(PRESIZE_BOTH)) {
+                InstructionList charge = new InstructionList();
+                charge.append(new ILOAD(1));
+                charge.append(new ILOAD(2));
+                charge.append(f.createInvoke(HOOK, "presized", Type.VOID, new Type[] {Type.INT, Type.INT},
+                        Const.INVOKESTATIC));
+                il.insert(charge);
+                parts++;
+                changed = true;
+            } else if (GROWTH.contains(m.getName())) {
                 for (InstructionHandle h : il.getInstructionHandles()) {
                     if (h.getInstruction() instanceof ANEWARRAY a) {
                         String element = a.getLoadClassType(cp).getClassName();
@@ -63,7 +76,7 @@ final class AllocationPatch {
                         }
                     }
                 }
-            } else if (m.getName().equals("<init>") && !delegates(il, cp, cg.getClassName())) {
+            } else if (m.getName().equals("<init>") && !delegates(il, cp, cg.getClassName()) && !presizes(il, cp)) {
                 for (InstructionHandle h : il.getInstructionHandles()) {
                     if (h.getInstruction() instanceof RETURN) {
                         InstructionList charge = new InstructionList();
@@ -80,7 +93,7 @@ final class AllocationPatch {
             }
             il.dispose();
         }
-        if (parts < 5 || constructors < 4) {
+        if (parts < 4 || constructors < 1) {
             throw new IllegalStateException("LuaTable's allocations not where expected (" + parts + " parts, "
                     + constructors + " constructors): not LuaJ 3.0.1?");
         }
@@ -120,6 +133,17 @@ final class AllocationPatch {
         for (InstructionHandle h : il.getInstructionHandles()) {
             if (h.getInstruction() instanceof INVOKESPECIAL call && call.getMethodName(cp).equals("<init>")) {
                 return call.getClassName(cp).equals(className);
+            }
+        }
+        return false;
+    }
+
+    /** A constructor that calls presize(int, int) is charged there. */
+    private static boolean presizes(InstructionList il, ConstantPoolGen cp) {
+        for (InstructionHandle h : il.getInstructionHandles()) {
+            if (h.getInstruction() instanceof INVOKEVIRTUAL call
+                    && call.getMethodName(cp).equals("presize") && call.getSignature(cp).equals(PRESIZE_BOTH)) {
+                return true;
             }
         }
         return false;
