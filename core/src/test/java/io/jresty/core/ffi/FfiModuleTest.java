@@ -48,12 +48,18 @@ class FfiModuleTest {
 
     @Test
     void declarationsOutsideTheSubsetAreRefusedByName() {
-        assertThat(error("ffi.cdef 'union u { int a; double b; };'")).contains("does not support union types");
-        assertThat(error("ffi.cdef 'enum e { A, B };'")).contains("does not support enum types");
         assertThat(error("ffi.cdef 'typedef int (*cb_t)(int);'")).contains("does not support function pointers");
         assertThat(error("ffi.cdef 'struct bits { int a : 3; };'")).contains("does not support bit fields");
-        assertThat(error("ffi.cdef 'static const int K = 3;'")).contains("does not support static declarations");
+        assertThat(error("ffi.cdef 'static const double K = 3;'"))
+                .contains("does not support static declarations other than integer constants");
         assertThat(error("ffi.cdef 'long double x;'")).contains("does not support long double");
+    }
+
+    @Test
+    void enumMembersAndStaticConstIntegersAreTheOnlyThingsFfiCGives() {
+        run("ffi.cdef 'enum flags { F_A = 1, F_B = F_A << 3, F_C }; static const int LIMIT = -(2 + 3);'");
+        assertThat(run("return ffi.C.F_A .. ' ' .. ffi.C.F_B .. ' ' .. ffi.C.F_C .. ' ' .. ffi.C.LIMIT")).isEqualTo("1 8 9 -5");
+        assertThat(error("ffi.C.F_A = 2")).contains("ffi.C.F_A (C symbols) is not supported");
     }
 
     @Test
