@@ -49,6 +49,10 @@ final class AddressSpace {
         if (size < 0 || size > Integer.MAX_VALUE - 16) {
             throw new FfiException("size of C type is unknown or too large");
         }
+        // one allocation may not take the heap that every worker shares (LuaJIT's words for a failed malloc)
+        if (size > Runtime.getRuntime().maxMemory() / 4) {
+            throw new FfiException("not enough memory");
+        }
         forgetCollected();
         // a gap of at least 16 bytes keeps one-past-the-end pointers from naming the next block
         long span = (size + 31) & ~15L;

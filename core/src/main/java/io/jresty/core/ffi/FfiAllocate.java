@@ -63,6 +63,9 @@ final class FfiAllocate {
         if (t instanceof CType.Scalar s && s.kind() != CType.Kind.VOID) {
             CData box = CDatas.scalar(s);
             LuaValue from = v;
+            if (v instanceof CData c && (c.type instanceof StructType || c.type instanceof CType.Ref r && r.target() instanceof StructType)) {
+                throw CConvert.cannotConvert(v, s);
+            }
             if (v instanceof CData c && c.pointerLike()) {
                 from = CDatas.box(CScalars.UINT64, c.address);
             } else if (v.type() == LuaValue.TSTRING) {

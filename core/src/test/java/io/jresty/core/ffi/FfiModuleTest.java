@@ -119,6 +119,20 @@ class FfiModuleTest {
     }
 
     @Test
+    void anAllocationLargerThanAQuarterOfTheHeapFailsInsteadOfTakingTheServerDown() {
+        long tooMuch = Runtime.getRuntime().maxMemory() / 4 + 1;
+        assertThat(error("return ffi.new('char[?]', " + tooMuch + ")")).contains("not enough memory");
+        assertThat(run("return ffi.sizeof(ffi.new('char[?]', 4096))")).isEqualTo("4096");
+    }
+
+    @Test
+    void aStructIsNoNumber() {
+        run("ffi.cdef 'typedef struct { int a; } s_t;' s = ffi.new('s_t[1]')");
+        assertThat(error("return ffi.cast('uintptr_t', s[0])")).matches(".*cannot convert 'struct \\d+' to 'uint64_t'");
+        assertThat(run("return tostring(tonumber(ffi.cast('uintptr_t', s)) > 0)")).isEqualTo("true");
+    }
+
+    @Test
     void typeStringsThatAreNotTypesFail() {
         assertThatThrownBy(() -> run("return ffi.typeof('int x')")).isInstanceOf(LuaError.class).hasMessageContaining("unexpected 'x'");
         assertThat(error("return ffi.new('struct nowhere')")).contains("undeclared or implicit tag 'nowhere'");
