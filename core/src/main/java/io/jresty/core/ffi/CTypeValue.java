@@ -11,6 +11,7 @@ final class CTypeValue extends LuaUserdata {
     private static final LuaTable META = new LuaTable();
 
     static {
+        META.set("__metatable", "ffi");
         META.set("__call", new VarArgFunction() {
             @Override
             public Varargs invoke(Varargs args) {
