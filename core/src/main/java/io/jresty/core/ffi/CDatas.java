@@ -1,7 +1,6 @@
 package io.jresty.core.ffi;
 
 import org.luaj.vm2.LuaTable;
-import org.luaj.vm2.LuaValue;
 
 /** Makes cdata values; they share one metatable, which carries the operators (see {@link CDataArith}). */
 final class CDatas {
@@ -64,9 +63,5 @@ final class CDatas {
                     + " (not memory that ffi.new allocated, or already collected)");
         }
         return b;
-    }
-
-    static LuaValue metatable() {
-        return META;
     }
 }
