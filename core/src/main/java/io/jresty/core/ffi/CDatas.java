@@ -17,8 +17,8 @@ final class CDatas {
     }
 
     /** A new zeroed object of {@code type}; {@code bytes} is its size (a [?] array's is known only here). */
-    static CData allocate(CType type, long bytes) {
-        Block b = AddressSpace.allocate(bytes);
+    static CData allocate(CType type, long bytes, CTypes owner) {
+        Block b = AddressSpace.allocate(bytes, owner);
         return of(type, b, b.base);
     }
 
@@ -56,7 +56,7 @@ final class CDatas {
         if (c.block != null && c.block.contains(address, length)) {
             return c.block;
         }
-        Block b = AddressSpace.find(address, length);
+        Block b = c.block == null ? null : AddressSpace.find(address, length, c.block.owner);
         if (b == null) {
             throw new FfiException(address == 0 ? "attempt to dereference a NULL pointer ('" + c.type.name() + "')"
                     : "invalid memory access at 0x" + Long.toHexString(address)

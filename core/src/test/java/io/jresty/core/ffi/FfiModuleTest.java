@@ -96,6 +96,14 @@ class FfiModuleTest {
     }
 
     @Test
+    void aForgedAddressReachesOnlyTheSameWorkersMemory() {
+        String address = run("mine = ffi.new('int[1]', 7) return string.format('%.0f', tonumber(ffi.cast('uintptr_t', mine)))");
+        assertThat(run("return ffi.cast('int *', " + address + ")[0]")).isEqualTo("7");
+        assertThat(run(worker(), "local ok, err = pcall(function() return ffi.cast('int *', " + address + ")[0] end) return err"))
+                .contains("invalid memory access");
+    }
+
+    @Test
     void eachWorkerHasItsOwnDeclarations() {
         Globals other = worker();
         String decl = "ffi.cdef 'struct same { int a; };' return ffi.sizeof('struct same')";
