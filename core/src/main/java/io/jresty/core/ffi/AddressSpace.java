@@ -41,18 +41,22 @@ final class AddressSpace {
      * needs no entry in the map: an address, and the garbage collector does the rest.
      */
     static Block allocateUnlisted(int size) {
-        return new Block(NEXT.getAndAdd(16), new byte[size]);
+        return new Block(NEXT.getAndAdd(16), new byte[size], null);
     }
 
     /** Zeroed memory of {@code size} bytes at a fresh 16-byte aligned address. */
-    static Block allocate(long size) {
+    static Block allocate(long size, CTypes owner) {
         if (size < 0 || size > Integer.MAX_VALUE - 16) {
             throw new FfiException("size of C type is unknown or too large");
+        }
+        // one allocation may not take the heap that every worker shares (LuaJIT's words for a failed malloc)
+        if (size > Runtime.getRuntime().maxMemory() / 4) {
+            throw new FfiException("not enough memory");
         }
         forgetCollected();
         // a gap of at least 16 bytes keeps one-past-the-end pointers from naming the next block
         long span = (size + 31) & ~15L;
-        Block b = new Block(NEXT.getAndAdd(span), new byte[(int) size]);
+        Block b = new Block(NEXT.getAndAdd(span), new byte[(int) size], owner);
         BLOCKS.put(b.base, new Entry(b));
         return b;
     }
@@ -69,17 +73,24 @@ final class AddressSpace {
         for (byte x : bytes) {
             h = (h ^ (x & 0xff)) * 0x100000001b3L;
         }
-        return new Block(STRINGS + ((h & 0xfffffffffL) << 4), bytes);
+        return new Block(STRINGS + ((h & 0xfffffffffL) << 4), bytes, null);
     }
 
-    /** The live block that holds [address, address + length), or null. */
-    static Block find(long address, long length) {
+    /**
+     * The live block of {@code owner} that holds [address, address + length), or null. A worker
+     * never reaches another worker's memory, even through a forged address: the workers are
+     * threads of one process here, not nginx's separate processes.
+     */
+    static Block find(long address, long length, CTypes owner) {
+        if (owner == null) {
+            return null;
+        }
         Map.Entry<Long, Entry> e = BLOCKS.floorEntry(address);
         if (e == null) {
             return null;
         }
         Block b = e.getValue().get();
-        return b != null && b.contains(address, length) ? b : null;
+        return b != null && b.owner == owner && b.contains(address, length) ? b : null;
     }
 
     private static void forgetCollected() {

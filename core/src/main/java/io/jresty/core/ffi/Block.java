@@ -16,6 +16,8 @@ final class Block {
 
     final long base;
     final byte[] bytes;
+    /** The declarations (so the Lua state, one worker) that allocated it; null for strings and boxes. */
+    final CTypes owner;
     /**
      * For each 8-byte slot a pointer was stored in, the block it pointed into: reading the
      * pointer back then needs no search of the address space. It also keeps that block alive
@@ -23,9 +25,10 @@ final class Block {
      */
     private Block[] targets;
 
-    Block(long base, byte[] bytes) {
+    Block(long base, byte[] bytes, CTypes owner) {
         this.base = base;
         this.bytes = bytes;
+        this.owner = owner;
     }
 
     /** Whether [address, address + length) lies inside this block; length 0 allows one past the end. */
@@ -79,7 +82,7 @@ final class Block {
         if (t != null && t.contains(value, 0)) {
             return t;
         }
-        return contains(value, 0) ? this : null;
+        return contains(value, 0) ? this : AddressSpace.find(value, 0, owner);
     }
 
     double readFloat(long address, int size) {

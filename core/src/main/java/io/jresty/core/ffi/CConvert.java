@@ -147,7 +147,8 @@ final class CConvert {
     }
 
     static FfiException cannotConvert(LuaValue value, CType to) {
-        String from = value instanceof CData c ? c.type.name() : value.typename();
+        // LuaJIT names a reference by what it refers to
+        String from = value instanceof CData c ? (c.type instanceof CType.Ref r ? r.target() : c.type).name() : value.typename();
         return new FfiException("cannot convert '" + from + "' to '" + to.name() + "'");
     }
 

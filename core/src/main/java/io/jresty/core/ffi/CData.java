@@ -118,11 +118,6 @@ final class CData extends LuaUserdata {
         return "cdata<" + type.name() + ">: 0x" + String.format("%08x", address);
     }
 
-    /** The address a pointer, array, struct or reference stands for, as C converts it to a pointer. */
-    long pointerValue() {
-        return address;
-    }
-
     boolean pointerLike() {
         return type instanceof CType.Pointer || type instanceof CType.Array || type instanceof CType.Ref
                 || type instanceof StructType;

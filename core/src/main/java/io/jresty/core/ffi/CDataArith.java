@@ -41,6 +41,8 @@ final class CDataArith {
                 return h.invoke(args);
             }
         });
+        // shared by every worker: getmetatable(cdata) gives "ffi", as in LuaJIT, never this table
+        mt.set("__metatable", "ffi");
         // a struct's own metamethods (ffi.metatype) come before the built-in meaning
         for (String event : new String[] {"__add", "__sub", "__mul", "__div", "__mod", "__pow", "__unm", "__lt", "__le", "__concat"}) {
             LuaValue builtIn = mt.get(event);

@@ -1,7 +1,6 @@
 package io.jresty.core.ffi;
 
 import org.luaj.vm2.LuaTable;
-import org.luaj.vm2.LuaValue;
 
 /** Makes cdata values; they share one metatable, which carries the operators (see {@link CDataArith}). */
 final class CDatas {
@@ -18,8 +17,8 @@ final class CDatas {
     }
 
     /** A new zeroed object of {@code type}; {@code bytes} is its size (a [?] array's is known only here). */
-    static CData allocate(CType type, long bytes) {
-        Block b = AddressSpace.allocate(bytes);
+    static CData allocate(CType type, long bytes, CTypes owner) {
+        Block b = AddressSpace.allocate(bytes, owner);
         return of(type, b, b.base);
     }
 
@@ -57,16 +56,12 @@ final class CDatas {
         if (c.block != null && c.block.contains(address, length)) {
             return c.block;
         }
-        Block b = AddressSpace.find(address, length);
+        Block b = c.block == null ? null : AddressSpace.find(address, length, c.block.owner);
         if (b == null) {
             throw new FfiException(address == 0 ? "attempt to dereference a NULL pointer ('" + c.type.name() + "')"
                     : "invalid memory access at 0x" + Long.toHexString(address)
                     + " (not memory that ffi.new allocated, or already collected)");
         }
         return b;
-    }
-
-    static LuaValue metatable() {
-        return META;
     }
 }

@@ -47,7 +47,8 @@ final class CDeclParser {
             }
             boolean typedef = accept("typedef");
             if (accept("static")) {
-                throw unsupported("static declarations");
+                staticConstant();
+                continue;
             }
             accept("extern");
             CType base = specifier();
@@ -78,11 +79,12 @@ final class CDeclParser {
         boolean constant = qualifiers();
         String word = peek();
         CType base;
-        if (word.equals("struct")) {
+        if (word.equals("struct") || word.equals("union")) {
             pos++;
-            base = struct();
-        } else if (word.equals("union") || word.equals("enum")) {
-            throw unsupported(word + " types");
+            base = struct(word.equals("union"));
+        } else if (word.equals("enum")) {
+            pos++;
+            base = enumeration();
         } else if (CScalars.keyword(word)) {
             base = keywords();
         } else if (identifier(word) && types.typedef(word) != null) {
@@ -130,18 +132,18 @@ final class CDeclParser {
         return t;
     }
 
-    private CType struct() {
+    private CType struct(boolean union) {
         String tag = identifier(peek()) ? tokens.get(pos++) : null;
         if (!accept("{")) {
             if (tag == null) {
                 throw expected("'{'");
             }
-            if (!declaring && !types.knownStruct(tag)) {
+            if (!declaring && !types.knownStruct(tag, union)) {
                 throw new FfiException("undeclared or implicit tag '" + tag + "'");
             }
-            return types.struct(tag);
+            return types.aggregate(tag, union);
         }
-        StructType s = types.struct(tag);
+        StructType s = types.aggregate(tag, union);
         if (s.defined()) {
             throw new FfiException("attempt to redefine '" + tag + "'");
         }
@@ -162,6 +164,88 @@ final class CDeclParser {
         }
         s.define(members);
         return s;
+    }
+
+    /** enum tag { A, B = 5, C }: an int type, and its members as constants. */
+    private CType enumeration() {
+        String tag = identifier(peek()) ? tokens.get(pos++) : null;
+        if (!accept("{")) {
+            if (tag == null) {
+                throw expected("'{'");
+            }
+            if (!declaring && !types.knownEnum(tag)) {
+                throw new FfiException("undeclared or implicit tag '" + tag + "'");
+            }
+            return types.enumType(tag);
+        }
+        long next = 0;
+        while (!accept("}")) {
+            String name = tokens.get(pos++);
+            if (!identifier(name)) {
+                throw new FfiException("identifier expected near '" + name + "'");
+            }
+            if (accept("=")) {
+                next = constantExpression();
+            }
+            types.defineConstant(name, next++);
+            if (!accept(",")) {
+                expect("}");
+                break;
+            }
+        }
+        return types.enumType(tag);
+    }
+
+    /** static const int NAME = value; as LuaJIT, the value is then ffi.C.NAME. */
+    private void staticConstant() {
+        CType t = specifier();
+        String name = identifier(peek()) ? tokens.get(pos++) : null;
+        if (name == null || !(t instanceof CType.Scalar s) || !s.integer() || !accept("=")) {
+            throw unsupported("static declarations other than integer constants");
+        }
+        types.defineConstant(name, constantExpression());
+        if (!eof()) {
+            expect(";");
+        }
+    }
+
+    /** Integer literals, earlier constants, unary minus, and the operators + - | << between them. */
+    private long constantExpression() {
+        long v = constantTerm();
+        while (true) {
+            if (accept("+")) {
+                v += constantTerm();
+            } else if (accept("-")) {
+                v -= constantTerm();
+            } else if (accept("|")) {
+                v |= constantTerm();
+            } else if (peek().equals("<") && pos + 1 < tokens.size() && tokens.get(pos + 1).equals("<")) {
+                pos += 2;
+                v <<= constantTerm();
+            } else {
+                return v;
+            }
+        }
+    }
+
+    private long constantTerm() {
+        if (accept("-")) {
+            return -constantTerm();
+        }
+        if (accept("(")) {
+            long v = constantExpression();
+            expect(")");
+            return v;
+        }
+        String tok = tokens.get(pos++);
+        if (Character.isDigit(tok.charAt(0))) {
+            return number(tok);
+        }
+        Long c = types.constant(tok);
+        if (c == null) {
+            throw unsupported("the constant expression near '" + tok + "'");
+        }
+        return c;
     }
 
     private Declarator declarator(CType base) {

@@ -11,19 +11,24 @@ final class CTypeValue extends LuaUserdata {
     private static final LuaTable META = new LuaTable();
 
     static {
+        META.set("__metatable", "ffi");
         META.set("__call", new VarArgFunction() {
             @Override
             public Varargs invoke(Varargs args) {
-                return FfiAllocate.create(((CTypeValue) args.arg1()).type, args);
+                CTypeValue ct = (CTypeValue) args.arg1();
+                return FfiAllocate.create(ct.type, args, ct.owner);
             }
         });
     }
 
     final CType type;
+    /** The declarations of the state that made it: what calling it allocates belongs there. */
+    final CTypes owner;
 
-    CTypeValue(CType type) {
+    CTypeValue(CType type, CTypes owner) {
         super(type, META);
         this.type = type;
+        this.owner = owner;
     }
 
     @Override

@@ -15,6 +15,9 @@ final class CTypes {
     private final Map<String, StructType> structs = new HashMap<>();
     private final Set<String> symbols = new HashSet<>();
     private final Map<String, CType> parsed = new HashMap<>();
+    private final Map<String, CType.Scalar> enums = new HashMap<>();
+    /** Enum members and static const integers, which ffi.C gives as numbers. */
+    private final Map<String, Long> constants = new HashMap<>();
     private int anonymous = 100;
 
     void cdef(String declarations) {
@@ -45,14 +48,39 @@ final class CTypes {
     }
 
     StructType struct(String tag) {
-        if (tag == null) {
-            return new StructType(null, anonymous++);
-        }
-        return structs.computeIfAbsent(tag, t -> new StructType(t, anonymous++));
+        return aggregate(tag, false);
     }
 
-    boolean knownStruct(String tag) {
-        return structs.containsKey(tag);
+    /** A struct or union by tag (created on first mention), or a fresh anonymous one. */
+    StructType aggregate(String tag, boolean union) {
+        if (tag == null) {
+            return new StructType(null, anonymous++, union);
+        }
+        return structs.computeIfAbsent((union ? "union " : "struct ") + tag, t -> new StructType(tag, anonymous++, union));
+    }
+
+    /** An enum type: an int named "enum tag" (or by a number when anonymous). */
+    CType.Scalar enumType(String tag) {
+        if (tag == null) {
+            return new CType.Scalar("enum " + anonymous++, CType.Kind.SIGNED, 4, false);
+        }
+        return enums.computeIfAbsent(tag, t -> new CType.Scalar("enum " + t, CType.Kind.SIGNED, 4, false));
+    }
+
+    boolean knownEnum(String tag) {
+        return enums.containsKey(tag);
+    }
+
+    void defineConstant(String name, long value) {
+        constants.put(name, value);
+    }
+
+    Long constant(String name) {
+        return constants.get(name);
+    }
+
+    boolean knownStruct(String tag, boolean union) {
+        return structs.containsKey((union ? "union " : "struct ") + tag);
     }
 
     void defineSymbol(String name) {

@@ -10,7 +10,7 @@ final class FfiAllocate {
     private FfiAllocate() {}
 
     /** ffi.new(ct, [n,] init...): args holds ct at 1; a [?] array takes its length from 2. */
-    static CData create(CType ct, Varargs args) {
+    static CData create(CType ct, Varargs args, CTypes owner) {
         CType t = ct instanceof CType.Ref r ? r.target() : ct;
         int first = 2;
         long count = t instanceof CType.Array a ? a.length() : 1;
@@ -33,7 +33,7 @@ final class FfiAllocate {
         if (t instanceof CType.Pointer p) {
             return CDatas.pointer(p, null, values.length == 0 ? 0 : CConvert.pointerTo(p, values[0]));
         }
-        CData c = t instanceof CType.Scalar s ? CDatas.scalar(s) : CDatas.allocate(t, bytes);
+        CData c = t instanceof CType.Scalar s ? CDatas.scalar(s) : CDatas.allocate(t, bytes, owner);
         if (values.length == 1 && (values[0].istable() || values[0].type() == LuaValue.TSTRING)
                 && !(t instanceof CType.Scalar)) {
             if (values[0].istable()) {
@@ -48,7 +48,7 @@ final class FfiAllocate {
     }
 
     /** ffi.cast(ct, v): a number or pointer reinterpreted, with C's truncation and no checks on pointers. */
-    static CData cast(CType ct, LuaValue v) {
+    static CData cast(CType ct, LuaValue v, CTypes owner) {
         CType t = ct instanceof CType.Ref r ? r.target() : ct;
         if (t instanceof CType.Pointer p) {
             if (v instanceof CData c && c.pointerLike()) {
@@ -58,11 +58,16 @@ final class FfiAllocate {
                 Block s = AddressSpace.string((LuaString) v);
                 return CDatas.pointer(p, s, s.base);
             }
-            return CDatas.pointer(p, null, v.isnil() ? 0 : CConvert.integer(p, v));
+            long address = v.isnil() ? 0 : CConvert.integer(p, v);
+            // a number becomes a pointer into this worker's memory only
+            return CDatas.pointer(p, AddressSpace.find(address, 0, owner), address);
         }
         if (t instanceof CType.Scalar s && s.kind() != CType.Kind.VOID) {
             CData box = CDatas.scalar(s);
             LuaValue from = v;
+            if (v instanceof CData c && (c.type instanceof StructType || c.type instanceof CType.Ref r && r.target() instanceof StructType)) {
+                throw CConvert.cannotConvert(v, s);
+            }
             if (v instanceof CData c && c.pointerLike()) {
                 from = CDatas.box(CScalars.UINT64, c.address);
             } else if (v.type() == LuaValue.TSTRING) {

@@ -1,7 +1,6 @@
 package io.jresty.core.ffi;
 
 import org.luaj.vm2.LuaError;
-import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
@@ -32,9 +31,9 @@ public final class FfiModule {
             types.cdef(a.checkjstring(1));
             return LuaValue.NONE;
         }));
-        ffi.set("typeof", function("typeof", a -> new CTypeValue(ctype(types, a, 1))));
-        ffi.set("new", function("new", a -> FfiAllocate.create(ctype(types, a, 1), a)));
-        ffi.set("cast", function("cast", a -> FfiAllocate.cast(ctype(types, a, 1), a.arg(2))));
+        ffi.set("typeof", function("typeof", a -> new CTypeValue(ctype(types, a, 1), types)));
+        ffi.set("new", function("new", a -> FfiAllocate.create(ctype(types, a, 1), a, types)));
+        ffi.set("cast", function("cast", a -> FfiAllocate.cast(ctype(types, a, 1), a.arg(2), types)));
         ffi.set("sizeof", function("sizeof", a -> sizeof(types, a)));
         ffi.set("alignof", function("alignof", a -> LuaValue.valueOf(ctype(types, a, 1).align())));
         ffi.set("offsetof", function("offsetof", a -> {
@@ -63,7 +62,7 @@ public final class FfiModule {
                 throw FfiException.noNative("__gc in ffi.metatype (finalizers)");
             }
             s.metatype(mt);
-            return new CTypeValue(t);
+            return new CTypeValue(t, types);
         }));
         for (String name : new String[] {"load", "gc", "errno", "typeinfo"}) {
             ffi.set(name, function(name, a -> {

@@ -7,7 +7,7 @@ import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaValue;
 
 /**
- * A C struct: declared by its tag first (possibly only forward, as "typedef struct s s_t;"),
+ * A C struct or union: declared by its tag first (possibly only forward, as "typedef struct s s_t;"),
  * then defined once with its fields laid out as on x86-64 (natural alignment, padded size).
  * Mutable only while ffi.cdef defines it, under the worker's lock like all Lua state.
  */
@@ -17,6 +17,8 @@ final class StructType implements CType {
 
     private final String tag;
     private final int id;
+    /** A union lays every member at offset 0. */
+    private final boolean union;
     private Map<String, Field> fields;
     /** The same fields for lookups by Lua key: a short array beats hashing a fresh string. */
     private Field[] byKey = new Field[0];
@@ -25,9 +27,10 @@ final class StructType implements CType {
     private LuaValue metatype;
     private int align = 1;
 
-    StructType(String tag, int id) {
+    StructType(String tag, int id, boolean union) {
         this.tag = tag;
         this.id = id;
+        this.union = union;
     }
 
     LuaValue metatype() {
@@ -48,6 +51,7 @@ final class StructType implements CType {
     void define(List<Map.Entry<String, CType>> members) {
         Map<String, Field> laid = new LinkedHashMap<>();
         long offset = 0;
+        long end = 0;
         int maxAlign = 1;
         for (Map.Entry<String, CType> m : members) {
             CType t = m.getValue();
@@ -55,15 +59,16 @@ final class StructType implements CType {
                 throw new FfiException("size of C type is unknown or too large");
             }
             int a = t.align();
-            offset = (offset + a - 1) / a * a;
+            offset = union ? 0 : (offset + a - 1) / a * a;
             laid.put(m.getKey(), new Field(m.getKey(), t, offset, LuaString.valueOf(m.getKey())));
+            end = Math.max(end, offset + t.size());
             offset += t.size();
             maxAlign = Math.max(maxAlign, a);
         }
         this.fields = laid;
         this.byKey = laid.values().toArray(Field[]::new);
         this.align = maxAlign;
-        this.size = (offset + maxAlign - 1) / maxAlign * maxAlign;
+        this.size = (end + maxAlign - 1) / maxAlign * maxAlign;
     }
 
     Field field(String name) {
@@ -102,7 +107,7 @@ final class StructType implements CType {
     @Override
     public String spell(String inner) {
         // anonymous structs print with a type number, as LuaJIT's "struct 104" (ours differ)
-        String base = "struct " + (tag != null ? tag : Integer.toString(id));
+        String base = (union ? "union " : "struct ") + (tag != null ? tag : Integer.toString(id));
         return inner.isEmpty() ? base : base + " " + inner;
     }
 

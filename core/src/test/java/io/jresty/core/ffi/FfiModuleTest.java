@@ -48,12 +48,18 @@ class FfiModuleTest {
 
     @Test
     void declarationsOutsideTheSubsetAreRefusedByName() {
-        assertThat(error("ffi.cdef 'union u { int a; double b; };'")).contains("does not support union types");
-        assertThat(error("ffi.cdef 'enum e { A, B };'")).contains("does not support enum types");
         assertThat(error("ffi.cdef 'typedef int (*cb_t)(int);'")).contains("does not support function pointers");
         assertThat(error("ffi.cdef 'struct bits { int a : 3; };'")).contains("does not support bit fields");
-        assertThat(error("ffi.cdef 'static const int K = 3;'")).contains("does not support static declarations");
+        assertThat(error("ffi.cdef 'static const double K = 3;'"))
+                .contains("does not support static declarations other than integer constants");
         assertThat(error("ffi.cdef 'long double x;'")).contains("does not support long double");
+    }
+
+    @Test
+    void enumMembersAndStaticConstIntegersAreTheOnlyThingsFfiCGives() {
+        run("ffi.cdef 'enum flags { F_A = 1, F_B = F_A << 3, F_C }; static const int LIMIT = -(2 + 3);'");
+        assertThat(run("return ffi.C.F_A .. ' ' .. ffi.C.F_B .. ' ' .. ffi.C.F_C .. ' ' .. ffi.C.LIMIT")).isEqualTo("1 8 9 -5");
+        assertThat(error("ffi.C.F_A = 2")).contains("ffi.C.F_A (C symbols) is not supported");
     }
 
     @Test
@@ -90,6 +96,14 @@ class FfiModuleTest {
     }
 
     @Test
+    void aForgedAddressReachesOnlyTheSameWorkersMemory() {
+        String address = run("mine = ffi.new('int[1]', 7) return string.format('%.0f', tonumber(ffi.cast('uintptr_t', mine)))");
+        assertThat(run("return ffi.cast('int *', " + address + ")[0]")).isEqualTo("7");
+        assertThat(run(worker(), "local ok, err = pcall(function() return ffi.cast('int *', " + address + ")[0] end) return err"))
+                .contains("invalid memory access");
+    }
+
+    @Test
     void eachWorkerHasItsOwnDeclarations() {
         Globals other = worker();
         String decl = "ffi.cdef 'struct same { int a; };' return ffi.sizeof('struct same')";
@@ -110,6 +124,20 @@ class FfiModuleTest {
                 + "local b = tonumber(ffi.cast('uintptr_t', ffi.cast('const char *', 'key1'))) "
                 + "local c = tonumber(ffi.cast('uintptr_t', ffi.cast('const char *', 'key2'))) "
                 + "return tostring(a == b) .. ' ' .. tostring(a == c) .. ' ' .. a % 8")).isEqualTo("true false 0");
+    }
+
+    @Test
+    void anAllocationLargerThanAQuarterOfTheHeapFailsInsteadOfTakingTheServerDown() {
+        long tooMuch = Runtime.getRuntime().maxMemory() / 4 + 1;
+        assertThat(error("return ffi.new('char[?]', " + tooMuch + ")")).contains("not enough memory");
+        assertThat(run("return ffi.sizeof(ffi.new('char[?]', 4096))")).isEqualTo("4096");
+    }
+
+    @Test
+    void aStructIsNoNumber() {
+        run("ffi.cdef 'typedef struct { int a; } s_t;' s = ffi.new('s_t[1]')");
+        assertThat(error("return ffi.cast('uintptr_t', s[0])")).matches(".*cannot convert 'struct \\d+' to 'uint64_t'");
+        assertThat(run("return tostring(tonumber(ffi.cast('uintptr_t', s)) > 0)")).isEqualTo("true");
     }
 
     @Test
