@@ -149,3 +149,28 @@ e: 127.0.0.1:3, 127.0.0.1:P
 f: 127.0.0.1:3, 127.0.0.1:2, 127.0.0.1:P
 user-42: 127.0.0.1:2, 127.0.0.1:3, 127.0.0.1:1, 127.0.0.1:P
 : 127.0.0.1:2, 127.0.0.1:1, 127.0.0.1:P
+
+=== TEST 6: max_conns: a peer at its limit is not picked, and with no other peer the request gets 502
+--- http_config
+upstream backend {
+    server 127.0.0.1:$TEST_NGINX_SERVER_PORT max_conns=1;
+}
+--- config
+location /up {
+    content_by_lua_block { ngx.sleep(0.3) ngx.say("ok") }
+}
+location /p {
+    proxy_pass http://backend/up;
+}
+location = /t {
+    content_by_lua_block {
+        local a, b = ngx.location.capture_multi({ { "/p" }, { "/p" } })
+        ngx.say(a.status, " ", b.status)
+    }
+}
+--- request
+GET /t
+--- response_body
+200 502
+--- error_log
+no live upstreams while connecting to upstream

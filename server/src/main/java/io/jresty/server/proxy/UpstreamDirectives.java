@@ -69,6 +69,7 @@ public final class UpstreamDirectives {
         long failTimeout = 10_000;
         boolean backup = false;
         boolean down = false;
+        int maxConns = 0;
         for (String a : d.args().subList(1, d.args().size())) {
             if (a.startsWith("weight=")) {
                 weight = (int) positive(d, a.substring(7));
@@ -79,6 +80,8 @@ public final class UpstreamDirectives {
                 if (failTimeout < 0) {
                     throw new ConfException("invalid parameter \"" + a + "\" " + d.where());
                 }
+            } else if (a.startsWith("max_conns=")) {
+                maxConns = (int) number(d, a.substring(10));
             } else if (a.equals("backup")) {
                 backup = true;
             } else if (a.equals("down")) {
@@ -87,7 +90,7 @@ public final class UpstreamDirectives {
                 throw new ConfException("invalid parameter \"" + a + "\" " + d.where());
             }
         }
-        return new UpstreamServer(host, port, weight, maxFails, failTimeout, backup, down);
+        return new UpstreamServer(host, port, weight, maxFails, failTimeout, backup, down, maxConns);
     }
 
     private static long positive(ConfDirective d, String text) throws ConfException {

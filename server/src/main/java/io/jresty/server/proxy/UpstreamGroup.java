@@ -47,7 +47,8 @@ final class UpstreamGroup {
         List<PeerState> primary = new ArrayList<>();
         List<PeerState> backup = new ArrayList<>();
         for (PeerState p : peers) {
-            if (tried.contains(p) || p.server.down() || !p.healthy || (!single && p.failedOut(now))) {
+            if (tried.contains(p) || p.server.down() || !p.healthy || (!single && p.failedOut(now))
+                    || p.server.full(p.active)) {
                 continue;
             }
             (p.server.backup() ? backup : primary).add(p);

@@ -11,7 +11,7 @@
  * {@code proxy_intercept_errors}, {@code proxy_buffering off} (each piece is flushed to the
  * client as it comes), {@code proxy_redirect}, {@code proxy_hide_header},
  * {@code proxy_pass_header}, {@code proxy_ignore_headers}, {@code proxy_ssl_*}; {@code upstream}
- * with {@code server ... weight= max_fails= fail_timeout= backup down}, {@code keepalive},
+ * with {@code server ... weight= max_fails= fail_timeout= max_conns= backup down}, {@code keepalive},
  * {@code least_conn}, {@code hash $key [consistent]}, {@code balancer_by_lua_block}/{@code _file}.
  * Variables: $upstream_addr, $upstream_status, $upstream_response_time, $upstream_header_time,
  * $proxy_host, $proxy_port, $proxy_add_x_forwarded_for.
