@@ -40,6 +40,8 @@ public final class UpstreamDirectives {
         boolean consistent = false;
         boolean leastConn = false;
         LuaChunk balancer = null;
+        long keepaliveTimeout = 60_000;
+        int keepaliveRequests = 1000;
         for (ConfDirective d : u.block()) {
             switch (d.name()) {
                 case "server" -> servers.add(server(d));
@@ -49,6 +51,8 @@ public final class UpstreamDirectives {
                     consistent = d.args().size() > 1 && d.arg(1).equals("consistent");
                 }
                 case "least_conn" -> leastConn = true;
+                case "keepalive_timeout" -> keepaliveTimeout = Sizes.millis(d.arg(0));
+                case "keepalive_requests" -> keepaliveRequests = (int) positive(d, d.arg(0));
                 case "balancer_by_lua_block", "balancer_by_lua_file" -> balancer = lua.read(d);
                 default -> { }
             }
@@ -56,7 +60,8 @@ public final class UpstreamDirectives {
         if (servers.isEmpty()) {
             throw new ConfException("no servers are inside upstream " + u.where());
         }
-        return new UpstreamBlock(u.arg(0), List.copyOf(servers), keepalive, hash, consistent, leastConn, balancer);
+        return new UpstreamBlock(u.arg(0), List.copyOf(servers), keepalive, hash, consistent, leastConn, balancer,
+                keepaliveTimeout, keepaliveRequests);
     }
 
     private static UpstreamServer server(ConfDirective d) throws ConfException {

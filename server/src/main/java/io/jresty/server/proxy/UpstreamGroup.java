@@ -26,7 +26,7 @@ final class UpstreamGroup {
         this.name = block.name();
         this.block = block;
         this.clock = clock;
-        this.pool = new KeepalivePool(block.keepalive());
+        this.pool = new KeepalivePool(block.keepalive(), block.keepaliveTimeout(), block.keepaliveRequests());
         this.picker = new PeerPicker(block);
         this.peers = block.servers().stream().map(PeerState::new).toList();
     }

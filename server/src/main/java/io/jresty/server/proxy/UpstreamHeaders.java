@@ -55,7 +55,8 @@ record UpstreamHeaders(Set<String> hide, Set<String> pass, Set<String> ignore) {
             }
         }
         return new UpstreamHeaders(hide == null ? inherited.hide : Set.copyOf(hide),
-                pass == null ? inherited.pass : Set.copyOf(pass), ignore == null ? inherited.ignore : Set.copyOf(ignore));
+                pass == null ? inherited.pass : Set.copyOf(pass),
+                ignore == null ? inherited.ignore : Set.copyOf(ignore));
     }
 
     /** Whether the header (any case) stays away from the client. */
