@@ -110,6 +110,7 @@ class ProxyConfTest {
         assertThat(p.responseHeaders().hides("Server")).isFalse();
         assertThat(p.responseHeaders().hides("Date")).isTrue();
         assertThat(p.responseHeaders().hides("Transfer-Encoding")).isTrue();
+        assertThat(p.responseHeaders().hides("Upgrade")).isFalse();
     }
 
     @Test
