@@ -254,3 +254,29 @@ GET /t
 --- response_body
 named: /p
 upstream body
+
+=== TEST 10: only Connection, Keep-Alive and Transfer-Encoding are consumed; TE, Trailer, Proxy-Connection and Upgrade pass
+--- config
+location /up {
+    content_by_lua_block {
+        ngx.header["Keep-Alive"] = "timeout=5"
+        ngx.header["TE"] = "trailers"
+        ngx.header["Trailer"] = "X-T"
+        ngx.header["Proxy-Connection"] = "keep-alive"
+        ngx.header["Upgrade"] = "h2c"
+        ngx.say("passed")
+    }
+}
+location /p {
+    proxy_pass http://127.0.0.1:$TEST_NGINX_SERVER_PORT/up;
+}
+--- request
+GET /p
+--- response_headers
+Keep-Alive:
+TE: trailers
+Trailer: X-T
+Proxy-Connection: keep-alive
+Upgrade: h2c
+--- response_body
+passed

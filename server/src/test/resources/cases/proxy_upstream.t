@@ -149,3 +149,56 @@ e: 127.0.0.1:3, 127.0.0.1:P
 f: 127.0.0.1:3, 127.0.0.1:2, 127.0.0.1:P
 user-42: 127.0.0.1:2, 127.0.0.1:3, 127.0.0.1:1, 127.0.0.1:P
 : 127.0.0.1:2, 127.0.0.1:1, 127.0.0.1:P
+
+=== TEST 6: max_conns: a peer at its limit is not picked, and with no other peer the request gets 502
+--- http_config
+upstream backend {
+    server 127.0.0.1:$TEST_NGINX_SERVER_PORT max_conns=1;
+}
+--- config
+location /up {
+    content_by_lua_block { ngx.sleep(0.3) ngx.say("ok") }
+}
+location /p {
+    proxy_pass http://backend/up;
+}
+location = /t {
+    content_by_lua_block {
+        local a, b = ngx.location.capture_multi({ { "/p" }, { "/p" } })
+        ngx.say(a.status, " ", b.status)
+    }
+}
+--- request
+GET /t
+--- response_body
+200 502
+--- error_log
+no live upstreams while connecting to upstream
+
+=== TEST 7: $upstream_response_time and $upstream_header_time list one time per try
+--- http_config
+upstream backend {
+    server 127.0.0.1:1;
+    server 127.0.0.1:$TEST_NGINX_SERVER_PORT;
+}
+--- config
+location /up {
+    content_by_lua_block { ngx.sleep(0.05) ngx.say("ok") }
+}
+location /p {
+    proxy_pass http://backend/up;
+    header_filter_by_lua_block {
+        local function shape(v)
+            return (v:gsub("%d+%.%d%d%d", "N"))
+        end
+        ngx.header["X-Response"] = shape(ngx.var.upstream_response_time)
+        ngx.header["X-Header"] = shape(ngx.var.upstream_header_time)
+    }
+}
+--- request
+GET /p
+--- response_headers
+X-Response: N, -
+X-Header: -, N
+--- response_body
+ok

@@ -13,17 +13,19 @@ import java.util.Map;
  * settings too, so a request never gets a session made for another name. Guarded by this object's lock.
  */
 final class KeepalivePool {
-    private static final long IDLE_TIMEOUT = 60_000;
-
     private final int max;
+    private final long idleTimeout;
+    private final int requests;
     private final Map<Key, Deque<UpstreamConnection>> idle = new HashMap<>();
     private final Deque<Key> order = new ArrayDeque<>();
 
     /** What a kept connection is good for: the peer address, and the TLS name and settings (null = plain). */
     record Key(InetSocketAddress address, UpstreamTls tls) {}
 
-    KeepalivePool(int max) {
+    KeepalivePool(int max, long idleTimeout, int requests) {
         this.max = max;
+        this.idleTimeout = idleTimeout;
+        this.requests = requests;
     }
 
     /** An idle connection to the address, or null. */
@@ -32,7 +34,7 @@ final class KeepalivePool {
         while (q != null && !q.isEmpty()) {
             UpstreamConnection c = q.pollLast();
             order.removeLastOccurrence(address);
-            if (now - c.idleSince() < IDLE_TIMEOUT && c.looksAlive()) {
+            if (now - c.idleSince() < idleTimeout && c.looksAlive()) {
                 return c;
             }
             c.close();
@@ -41,11 +43,12 @@ final class KeepalivePool {
     }
 
     synchronized void put(Key address, UpstreamConnection c, long now) {
-        if (max <= 0) {
+        c.idle(now);
+        // keepalive_requests: a connection that carried that many requests is closed, as nginx does
+        if (max <= 0 || c.served() >= requests) {
             c.close();
             return;
         }
-        c.idle(now);
         idle.computeIfAbsent(address, a -> new ArrayDeque<>()).addLast(c);
         order.addLast(address);
         while (order.size() > max) {

@@ -38,8 +38,8 @@ public record ProxyConf(
     /** proxy_set_header name value; an empty value removes the header. */
     public record SetHeader(String name, Template value) {}
 
-    /** The conditions of proxy_next_upstream. */
-    public enum NextUpstream { ERROR, TIMEOUT, INVALID_HEADER, HTTP_500, HTTP_502, HTTP_503, HTTP_504, HTTP_403,
+    /** The conditions of proxy_next_upstream (DENIED is accepted; jresty has no limit_conn to deny). */
+    public enum NextUpstream { ERROR, TIMEOUT, DENIED, INVALID_HEADER, HTTP_500, HTTP_502, HTTP_503, HTTP_504, HTTP_403,
         HTTP_404, HTTP_429, NON_IDEMPOTENT }
 
     public static ProxyConf defaults() {

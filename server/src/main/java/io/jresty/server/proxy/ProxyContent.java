@@ -137,7 +137,7 @@ public final class ProxyContent {
                 }
                 if (address == null) {
                     error("no live upstreams while connecting to upstream", url(group.name));
-                    v.tried(group.name, "502", 0, 0);
+                    v.tried(group.name, "502", 0, -1);
                     return 502;
                 }
                 if (peer != null) {
@@ -155,7 +155,8 @@ public final class ProxyContent {
                 switch (result) {
                     case Attempt.Failure f -> {
                         error(f.message(), url(addr));
-                        v.tried(addr, f.timeout() ? "504" : "502", millis, millis);
+                        // no header came: its time is "-", as nginx prints it
+                        v.tried(addr, f.timeout() ? "504" : "502", millis, -1);
                         if (peer != null) {
                             group.failed(peer);
                         }
@@ -226,8 +227,9 @@ public final class ProxyContent {
             r.status(h.status());
             ResponseHeaderCopy.copy(r, conf, pass, h, vars);
             boolean buffering = ResponseHeaderCopy.buffering(conf, h);
-            // recorded before the first write: header_filter_by_lua reads $upstream_status
-            v.tried(addr, String.valueOf(h.status()), headerMillis, headerMillis);
+            // recorded before the first write: header_filter_by_lua reads $upstream_status (and, as in nginx,
+            // "-" for the response time of this try until its body is read)
+            v.tried(addr, String.valueOf(h.status()), -1, headerMillis);
             ResponseBody b = new ResponseBody(c.in(), h, r.method().equals("HEAD"));
             try {
                 for (byte[] chunk = b.next(); chunk != null; chunk = b.next()) {

@@ -19,6 +19,7 @@ final class UpstreamConnection implements Closeable {
     private final InputStream in;
     private final OutputStream out;
     private long idleSince;
+    private int served;
 
     private UpstreamConnection(Socket socket) throws IOException {
         this.socket = socket;
@@ -75,8 +76,15 @@ final class UpstreamConnection implements Closeable {
         socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, Math.max(1, millis)));
     }
 
+    /** The connection finished a request and waits for the next. */
     void idle(long now) {
         idleSince = now;
+        served++;
+    }
+
+    /** Requests this connection has carried. */
+    int served() {
+        return served;
     }
 
     long idleSince() {

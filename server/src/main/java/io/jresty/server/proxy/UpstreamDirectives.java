@@ -40,6 +40,8 @@ public final class UpstreamDirectives {
         boolean consistent = false;
         boolean leastConn = false;
         LuaChunk balancer = null;
+        long keepaliveTimeout = 60_000;
+        int keepaliveRequests = 1000;
         for (ConfDirective d : u.block()) {
             switch (d.name()) {
                 case "server" -> servers.add(server(d));
@@ -49,6 +51,8 @@ public final class UpstreamDirectives {
                     consistent = d.args().size() > 1 && d.arg(1).equals("consistent");
                 }
                 case "least_conn" -> leastConn = true;
+                case "keepalive_timeout" -> keepaliveTimeout = Sizes.millis(d.arg(0));
+                case "keepalive_requests" -> keepaliveRequests = (int) positive(d, d.arg(0));
                 case "balancer_by_lua_block", "balancer_by_lua_file" -> balancer = lua.read(d);
                 default -> { }
             }
@@ -56,7 +60,8 @@ public final class UpstreamDirectives {
         if (servers.isEmpty()) {
             throw new ConfException("no servers are inside upstream " + u.where());
         }
-        return new UpstreamBlock(u.arg(0), List.copyOf(servers), keepalive, hash, consistent, leastConn, balancer);
+        return new UpstreamBlock(u.arg(0), List.copyOf(servers), keepalive, hash, consistent, leastConn, balancer,
+                keepaliveTimeout, keepaliveRequests);
     }
 
     private static UpstreamServer server(ConfDirective d) throws ConfException {
@@ -69,6 +74,7 @@ public final class UpstreamDirectives {
         long failTimeout = 10_000;
         boolean backup = false;
         boolean down = false;
+        int maxConns = 0;
         for (String a : d.args().subList(1, d.args().size())) {
             if (a.startsWith("weight=")) {
                 weight = (int) positive(d, a.substring(7));
@@ -79,6 +85,8 @@ public final class UpstreamDirectives {
                 if (failTimeout < 0) {
                     throw new ConfException("invalid parameter \"" + a + "\" " + d.where());
                 }
+            } else if (a.startsWith("max_conns=")) {
+                maxConns = (int) number(d, a.substring(10));
             } else if (a.equals("backup")) {
                 backup = true;
             } else if (a.equals("down")) {
@@ -87,7 +95,7 @@ public final class UpstreamDirectives {
                 throw new ConfException("invalid parameter \"" + a + "\" " + d.where());
             }
         }
-        return new UpstreamServer(host, port, weight, maxFails, failTimeout, backup, down);
+        return new UpstreamServer(host, port, weight, maxFails, failTimeout, backup, down, maxConns);
     }
 
     private static long positive(ConfDirective d, String text) throws ConfException {

@@ -26,7 +26,7 @@ final class UpstreamGroup {
         this.name = block.name();
         this.block = block;
         this.clock = clock;
-        this.pool = new KeepalivePool(block.keepalive());
+        this.pool = new KeepalivePool(block.keepalive(), block.keepaliveTimeout(), block.keepaliveRequests());
         this.picker = new PeerPicker(block);
         this.peers = block.servers().stream().map(PeerState::new).toList();
     }
@@ -47,7 +47,8 @@ final class UpstreamGroup {
         List<PeerState> primary = new ArrayList<>();
         List<PeerState> backup = new ArrayList<>();
         for (PeerState p : peers) {
-            if (tried.contains(p) || p.server.down() || !p.healthy || (!single && p.failedOut(now))) {
+            if (tried.contains(p) || p.server.down() || !p.healthy || (!single && p.failedOut(now))
+                    || p.server.full(p.active)) {
                 continue;
             }
             (p.server.backup() ? backup : primary).add(p);

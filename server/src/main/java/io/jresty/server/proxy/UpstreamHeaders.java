@@ -23,9 +23,8 @@ record UpstreamHeaders(Set<String> hide, Set<String> pass, Set<String> ignore) {
     private static final Set<String> HIDDEN_BY_DEFAULT = Set.of("date", "server", "x-pad", "x-accel-expires",
             "x-accel-redirect", "x-accel-limit-rate", "x-accel-buffering", "x-accel-charset");
 
-    /** Hop-by-hop: the upstream module consumes these, whatever the lists say. */
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "transfer-encoding",
-            "upgrade");
+    /** The upstream module consumes these, whatever the lists say (nginx passes TE, Trailer and Upgrade on). */
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "transfer-encoding");
 
     private static final Set<String> IGNORABLE = Set.of("x-accel-redirect", "x-accel-expires",
             "x-accel-limit-rate", "x-accel-buffering", "x-accel-charset", "expires", "cache-control", "set-cookie",
@@ -55,7 +54,8 @@ record UpstreamHeaders(Set<String> hide, Set<String> pass, Set<String> ignore) {
             }
         }
         return new UpstreamHeaders(hide == null ? inherited.hide : Set.copyOf(hide),
-                pass == null ? inherited.pass : Set.copyOf(pass), ignore == null ? inherited.ignore : Set.copyOf(ignore));
+                pass == null ? inherited.pass : Set.copyOf(pass),
+                ignore == null ? inherited.ignore : Set.copyOf(ignore));
     }
 
     /** Whether the header (any case) stays away from the client. */

@@ -89,7 +89,7 @@ final class UpstreamModule {
         int port = v.get("port").isnil() ? 80 : port(v.get("port").tojstring());
         return new UpstreamServer(host, port, v.get("weight").optint(1), v.get("max_fails").optint(1),
                 Math.round(v.get("fail_timeout").optdouble(10) * 1000), v.get("backup").toboolean(),
-                v.get("down").toboolean());
+                v.get("down").toboolean(), v.get("max_conns").optint(0));
     }
 
     private static int port(String text) {

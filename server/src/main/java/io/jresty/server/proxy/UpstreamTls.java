@@ -130,7 +130,7 @@ record UpstreamTls(ProxySsl ssl, String name) {
         return "20:unable to get local issuer certificate";
     }
 
-    /** Subject alternative names (DNS with one leading wildcard label, IP), else the CN, as OpenSSL's X509_check_host. */
+    /** Subject alternative names (DNS, one leading wildcard label; IP), else the CN, as X509_check_host. */
     static boolean matches(X509Certificate cert, String host) {
         String want = host.toLowerCase(Locale.ROOT);
         boolean sawDns = false;

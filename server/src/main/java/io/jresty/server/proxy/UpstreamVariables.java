@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
 
 /**
  * $upstream_addr, $upstream_status and $upstream_response_time of a request: one entry per
- * try, joined with ", " as nginx prints them. Kept in the request's attributes.
+ * try, joined with ", " as nginx prints them ("-" for a time not known: no header came, or the
+ * body is still being read). Kept in the request's attributes.
  */
 public final class UpstreamVariables {
     /** The names this class answers. */
@@ -64,6 +65,7 @@ public final class UpstreamVariables {
 
     private static String seconds(List<Long> millis) {
         return millis.isEmpty() ? null : millis.stream()
-                .map(m -> String.format(Locale.ROOT, "%.3f", m / 1000.0)).collect(Collectors.joining(", "));
+                .map(m -> m < 0 ? "-" : String.format(Locale.ROOT, "%.3f", m / 1000.0))
+                .collect(Collectors.joining(", "));
     }
 }

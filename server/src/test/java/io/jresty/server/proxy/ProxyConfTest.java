@@ -84,7 +84,8 @@ class ProxyConfTest {
                 .isEqualTo("\"proxy_redirect default\" cannot be used with \"proxy_pass\" directive with variables "
                         + "in D/nginx.conf:4");
         assertThat(error("server { location / {\nproxy_pass http://127.0.0.1:1; proxy_redirect off; "
-                + "proxy_redirect default; } }")).isEqualTo("\"proxy_redirect\" directive is duplicate in D/nginx.conf:4");
+                + "proxy_redirect default; } }"))
+                .isEqualTo("\"proxy_redirect\" directive is duplicate in D/nginx.conf:4");
         assertThat(error("server { location / {\nproxy_pass http://127.0.0.1:1; proxy_redirect foo; } }"))
                 .isEqualTo("invalid parameter \"foo\" in D/nginx.conf:4");
         assertThat(error("server { location / {\nproxy_ssl_verify on; proxy_pass https://127.0.0.1:1; } }"))
@@ -109,6 +110,7 @@ class ProxyConfTest {
         assertThat(p.responseHeaders().hides("Server")).isFalse();
         assertThat(p.responseHeaders().hides("Date")).isTrue();
         assertThat(p.responseHeaders().hides("Transfer-Encoding")).isTrue();
+        assertThat(p.responseHeaders().hides("Upgrade")).isFalse();
     }
 
     @Test

@@ -142,6 +142,29 @@ class ProxyUpstreamTest {
     }
 
     @Test
+    void keepaliveRequestsAndTimeoutEndKeptConnections() throws Exception {
+        try (FakeUpstream a = FakeUpstream.start("a", HEALTHY);
+             FakeUpstream b = FakeUpstream.start("b", HEALTHY);
+             TestServer s = proxy("upstream counted { server " + a.address() + "; keepalive 4; keepalive_requests 2; }"
+                     + " upstream brief { server " + b.address() + "; keepalive 4; keepalive_timeout 200ms; }",
+                     "location /a { proxy_http_version 1.1; proxy_set_header Connection \"\"; "
+                             + "proxy_pass http://counted; }"
+                             + " location /b { proxy_http_version 1.1; proxy_set_header Connection \"\"; "
+                             + "proxy_pass http://brief; }")) {
+            for (int i = 0; i < 6; i++) {
+                assertThat(s.get("/a").bodyText()).isEqualTo("from a");
+            }
+            assertThat(a.connections()).as("two requests per connection").isEqualTo(3);
+            assertThat(s.get("/b").status()).isEqualTo(200);
+            assertThat(s.get("/b").status()).isEqualTo(200);
+            assertThat(b.connections()).isEqualTo(1);
+            Thread.sleep(400);
+            assertThat(s.get("/b").status()).isEqualTo(200);
+            assertThat(b.connections()).as("idle past keepalive_timeout").isEqualTo(2);
+        }
+    }
+
+    @Test
     void hashConsistentSendsAKeyToOnePeer() throws Exception {
         try (FakeUpstream a = FakeUpstream.start("a", HEALTHY); FakeUpstream b = FakeUpstream.start("b", HEALTHY);
              TestServer s = proxy("upstream backend { hash $arg_user consistent; server " + a.address() + "; server "
