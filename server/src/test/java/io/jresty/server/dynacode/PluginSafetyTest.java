@@ -73,7 +73,9 @@ class PluginSafetyTest {
                 "big", "access", "local s = string.rep('x', 1e10)",
                 "bigmethod", "access", "local s = ('x'):rep(1e10)",
                 "deep", "access", "local function f(n) return 1 + f(n + 1) end f(1)",
-                "hello", "content", "ngx.say('alive')");
+                "hello", "content", "ngx.say('alive')")
+                // the overflow, not the default 100 ms budget, must stop it even on a loaded machine
+                .with("deep", "budget_ms", 10000);
         try (DynacodeServer s = start(doc, "")) {
             RawHttp.Response r = s.get("dynamic.test", "/");
             assertThat(r.status()).isEqualTo(200);

@@ -13,7 +13,7 @@ class GracefulStopTest {
     void aRequestInFlightFinishesWhileTheServerStops() throws Exception {
         TestServer server = TestServer.start(TestServer.serverConf(null, null, """
                 location /slow {
-                    content_by_lua_block { ngx.sleep(0.5) ngx.say("finished") }
+                    content_by_lua_block { ngx.log(ngx.ERR, "slow began") ngx.sleep(0.5) ngx.say("finished") }
                 }
                 """));
         CompletableFuture<RawHttp.Response> inFlight = CompletableFuture.supplyAsync(() -> {
@@ -23,7 +23,11 @@ class GracefulStopTest {
                 throw new java.io.UncheckedIOException(e);
             }
         });
-        Thread.sleep(150);
+        // stop only once the request is in the handler: a fixed pause loses that race on a loaded machine
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!server.errorLog().contains("slow began") && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
         long began = System.nanoTime();
         server.close();
         RawHttp.Response r = inFlight.get();
