@@ -469,8 +469,16 @@ public final class HttpRequestState implements NgxRequest {
             headerBytes += h.getKey().length() + h.getValue().length() + 4;
         }
         long header = headerBytes;
-        return WorkerWait.call(() -> body.read(exchange, hasBody(), conf().bodyBufferSize(), header, bodyTemp,
+        byte[] data = WorkerWait.call(() -> body.read(exchange, hasBody(), conf().bodyBufferSize(), header, bodyTemp,
                 location == null ? 0 : location.settings().maxBodySize()));
+        // the connection can be watched for the client's close from now on
+        clientAbort.bodyConsumed();
+        return data;
+    }
+
+    /** No body bytes are left on the socket: what comes next is the client's close or its next request. */
+    boolean bodyConsumed() {
+        return !hasBody() || body.consumed();
     }
 
     /** Where bodies larger than client_body_buffer_size go (the prefix's client_body_temp). */

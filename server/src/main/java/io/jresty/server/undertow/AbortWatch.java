@@ -8,8 +8,9 @@ import io.undertow.server.protocol.http.HttpServerConnection;
 import io.undertow.util.AttachmentKey;
 import java.io.IOException;
 import java.util.concurrent.CountDownLatch;
-import org.xnio.ChannelListener;
 import org.xnio.conduits.ConduitStreamSourceChannel;
+import org.xnio.conduits.ReadReadyHandler;
+import org.xnio.conduits.StreamSourceConduit;
 
 /**
  * Notices a client closing its connection while the request is served, as nginx's
@@ -25,8 +26,6 @@ final class AbortWatch implements ClientAbort.Watch {
     private final HttpServerExchange exchange;
     private final ClientAbort abort;
     private final ConduitStreamSourceChannel channel;
-    /** Only on the I/O thread: the listener Undertow had, while this watch has the channel. */
-    private ChannelListener<? super ConduitStreamSourceChannel> saved;
     private boolean watching;
 
     AbortWatch(HttpServerExchange exchange, ClientAbort abort) {
@@ -36,8 +35,8 @@ final class AbortWatch implements ClientAbort.Watch {
     }
 
     @Override
-    public void start() {
-        exchange.getIoThread().execute(this::watch);
+    public void start(boolean bodyRead) {
+        exchange.getIoThread().execute(() -> watch(bodyRead));
     }
 
     @Override
@@ -62,10 +61,10 @@ final class AbortWatch implements ClientAbort.Watch {
         }
     }
 
-    private void watch() {
+    private void watch(boolean bodyRead) {
         AbstractServerConnection c = (AbstractServerConnection) exchange.getConnection();
         // a body still to read, or a pipelined request already read: nginx's peek would see data
-        if (watching || !exchange.isRequestComplete() || c.getExtraBytes() != null || !c.isOpen()) {
+        if (watching || !(bodyRead || exchange.isRequestComplete()) || c.getExtraBytes() != null || !c.isOpen()) {
             return;
         }
         AbortWatch[] current = c.getAttachment(CURRENT);
@@ -83,9 +82,26 @@ final class AbortWatch implements ClientAbort.Watch {
             current[0] = this;
         }
         watching = true;
-        saved = channel.getReadListener();
-        channel.setReadListener(ch -> readable(c));
-        channel.resumeReads();
+        // straight on the socket's conduit: the request's own conduits end with its body
+        StreamSourceConduit source = c.getOriginalSourceConduit();
+        ReadReadyHandler undertows = new ReadReadyHandler.ChannelListenerHandler<>(channel);
+        source.setReadReadyHandler(new ReadReadyHandler() {
+            @Override
+            public void readReady() {
+                readable(c);
+            }
+
+            @Override
+            public void forceTermination() {
+                undertows.forceTermination();
+            }
+
+            @Override
+            public void terminated() {
+                undertows.terminated();
+            }
+        });
+        source.resumeReads();
     }
 
     private void unwatch() {
@@ -93,9 +109,10 @@ final class AbortWatch implements ClientAbort.Watch {
             return;
         }
         watching = false;
-        channel.setReadListener(saved);
-        channel.suspendReads();
-        saved = null;
+        StreamSourceConduit source = ((AbstractServerConnection) exchange.getConnection()).getOriginalSourceConduit();
+        source.suspendReads();
+        // readiness goes to the connection's channel again, where Undertow waits for the next request
+        source.setReadReadyHandler(new ReadReadyHandler.ChannelListenerHandler<>(channel));
     }
 
     private void readable(AbstractServerConnection c) {
