@@ -23,9 +23,14 @@ final class AbortWatch implements ClientAbort.Watch {
     /** The watch of the connection's current request, for the one close listener per connection. */
     private static final AttachmentKey<AbortWatch[]> CURRENT = AttachmentKey.create(AbortWatch[].class);
 
+    private static final long STOP_WAIT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+
     private final HttpServerExchange exchange;
     private final ClientAbort abort;
     private final ConduitStreamSourceChannel channel;
+    /** Set by the request's thread: a stop has something to undo only after a start. */
+    private volatile boolean started;
+    /** Only on the I/O thread. */
     private boolean watching;
 
     AbortWatch(HttpServerExchange exchange, ClientAbort abort) {
@@ -36,21 +41,27 @@ final class AbortWatch implements ClientAbort.Watch {
 
     @Override
     public void start(boolean bodyRead) {
+        started = true;
         exchange.getIoThread().execute(() -> watch(bodyRead));
     }
 
     @Override
     public void stop() {
+        if (!started) {
+            return;
+        }
         CountDownLatch done = new CountDownLatch(1);
         exchange.getIoThread().execute(() -> {
             unwatch();
             done.countDown();
         });
-        // an abort's stop may have interrupted this thread: the wait must end all the same
+        // an abort's stop may have interrupted this thread: the wait must end all the same, but
+        // not forever (an I/O thread that no longer runs tasks, at shutdown)
         boolean interrupted = false;
+        long deadline = System.nanoTime() + STOP_WAIT_NANOS;
         while (true) {
             try {
-                done.await();
+                done.await(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
                 break;
             } catch (InterruptedException e) {
                 interrupted = true;
