@@ -66,7 +66,18 @@ public final class HttpRequestState implements NgxRequest {
     private io.jresty.ngx.request.Subrequests subrequests;
 
     public HttpRequestState(HttpServerExchange exchange, long connectionId, ServerBlock server, Variables variables) {
+        this(exchange, connectionId, server, variables, null);
+    }
+
+    /**
+     * The client's request; head is the request line and header lines as the client sent them
+     * (null when not recorded): ngx.req.raw_header returns them, and the header list takes
+     * their order and case rather than Undertow's.
+     */
+    public HttpRequestState(HttpServerExchange exchange, long connectionId, ServerBlock server, Variables variables,
+            byte[] head) {
         this.exchange = exchange;
+        this.rawHeader = head;
         this.connectionId = connectionId;
         this.server = server;
         this.variables = variables;
@@ -78,9 +89,12 @@ public final class HttpRequestState implements NgxRequest {
         this.protocol = exchange.getProtocol().toString();
         this.startTime = exchange.getRequestStartTime() > 0
                 ? System.currentTimeMillis() / 1000.0 : System.currentTimeMillis() / 1000.0;
-        for (HeaderValues values : exchange.getRequestHeaders()) {
-            for (String v : values) {
-                headers.add(new AbstractMap.SimpleImmutableEntry<>(values.getHeaderName().toString(), v));
+        if (!RawHeaderLines.parse(head, headers)) {
+            headers.clear();
+            for (HeaderValues values : exchange.getRequestHeaders()) {
+                for (String v : values) {
+                    headers.add(new AbstractMap.SimpleImmutableEntry<>(values.getHeaderName().toString(), v));
+                }
             }
         }
     }
@@ -111,19 +125,6 @@ public final class HttpRequestState implements NgxRequest {
         this.main = parent.main == null ? parent : parent.main;
         // never the parent's socket: the body is what capture passed, or none
         body.replace(null);
-    }
-
-    /**
-     * The request line and header lines as the client sent them (null when not recorded):
-     * ngx.req.raw_header returns them, and the header list takes their order and case.
-     */
-    public void rawHeader(byte[] head) {
-        this.rawHeader = head;
-        List<Map.Entry<String, String>> sent = RawHeaderLines.parse(head);
-        if (sent != null) {
-            headers.clear();
-            headers.addAll(sent);
-        }
     }
 
     @Override
