@@ -386,10 +386,8 @@ public final class HttpRequestState implements NgxRequest {
     }
 
     /** Sends what is buffered now, unless the connection is to be closed without a response. */
-    private void push(boolean wait) {
-        if (!closeConnection) {
-            output.push(this, wait);
-        }
+    private String push(boolean wait) {
+        return closeConnection ? null : output.push(this, wait);
     }
 
     /** body_filter set ngx.arg[2] = true: later chunks are dropped. */
@@ -398,12 +396,13 @@ public final class HttpRequestState implements NgxRequest {
     }
 
     @Override
-    public void flush(boolean wait) {
+    public String flush(boolean wait) {
         sendHeaders();
         if (headerFilterExit == 0 && !eofSent) {
             // flush(false) hands the output over and goes on; flush(true) waits until it is written
-            push(wait);
+            return push(wait);
         }
+        return null;
     }
 
     @Override
