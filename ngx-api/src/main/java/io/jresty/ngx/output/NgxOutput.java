@@ -25,8 +25,8 @@ public final class NgxOutput implements NgxArea {
             if (r.eofSent()) {
                 return LuaValue.varargsOf(LuaValue.NIL, LuaValue.valueOf("seen eof"));
             }
-            r.flush(args.optboolean(1, false));
-            return LuaValue.valueOf(1);
+            String err = r.flush(args.optboolean(1, false));
+            return err == null ? LuaValue.valueOf(1) : LuaValue.varargsOf(LuaValue.NIL, LuaValue.valueOf(err));
         });
         api.request("send_headers", Contexts.REWRITE_ACCESS_CONTENT, (ctx, args) -> {
             ctx.request().sendHeaders();

@@ -78,8 +78,11 @@ public interface NgxRequest {
     /** Writes a body chunk (running body_filter), sending headers first if needed. */
     void write(byte[] chunk);
 
-    /** Pushes what was written so far to the client. */
-    void flush(boolean wait);
+    /**
+     * Pushes what was written so far to the client; with wait, until it is written. Null, or
+     * why the output failed ("nginx output filter error", "timeout").
+     */
+    String flush(boolean wait);
 
     /** Ends the response body (the last chunk with eof). */
     void eof();

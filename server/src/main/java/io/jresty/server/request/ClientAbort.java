@@ -18,8 +18,11 @@ import io.jresty.ngx.thread.OnAbort;
 public final class ClientAbort {
     /** Watches the client's side of the connection; the server implements it over its sockets. */
     public interface Watch {
-        /** Starts watching, unless the request still has body bytes to read; returns at once. */
-        void start();
+        /**
+         * Starts watching, unless the request may still have body bytes on the socket (bodyRead
+         * false and the server does not know better); returns at once.
+         */
+        void start(boolean bodyRead);
 
         /** Stops watching; when it returns, the watch has touched the connection for the last time. */
         void stop();
@@ -73,8 +76,18 @@ public final class ClientAbort {
                 return true;
             }
         }
-        watch.start();
+        watch.start(request.bodyConsumed());
         return true;
+    }
+
+    /** The body has just been read: a handler running now can be watched from here on. */
+    void bodyConsumed() {
+        synchronized (this) {
+            if (watch == null || handler == null || aborted) {
+                return;
+            }
+        }
+        watch.start(true);
     }
 
     /** The handler that {@link #enter} watched has ended: its callback and any late stop go with it. */

@@ -66,7 +66,18 @@ public final class HttpRequestState implements NgxRequest {
     private io.jresty.ngx.request.Subrequests subrequests;
 
     public HttpRequestState(HttpServerExchange exchange, long connectionId, ServerBlock server, Variables variables) {
+        this(exchange, connectionId, server, variables, null);
+    }
+
+    /**
+     * The client's request; head is the request line and header lines as the client sent them
+     * (null when not recorded): ngx.req.raw_header returns them, and the header list takes
+     * their order and case rather than Undertow's.
+     */
+    public HttpRequestState(HttpServerExchange exchange, long connectionId, ServerBlock server, Variables variables,
+            byte[] head) {
         this.exchange = exchange;
+        this.rawHeader = head;
         this.connectionId = connectionId;
         this.server = server;
         this.variables = variables;
@@ -78,9 +89,12 @@ public final class HttpRequestState implements NgxRequest {
         this.protocol = exchange.getProtocol().toString();
         this.startTime = exchange.getRequestStartTime() > 0
                 ? System.currentTimeMillis() / 1000.0 : System.currentTimeMillis() / 1000.0;
-        for (HeaderValues values : exchange.getRequestHeaders()) {
-            for (String v : values) {
-                headers.add(new AbstractMap.SimpleImmutableEntry<>(values.getHeaderName().toString(), v));
+        if (!RawHeaderLines.parse(head, headers)) {
+            headers.clear();
+            for (HeaderValues values : exchange.getRequestHeaders()) {
+                for (String v : values) {
+                    headers.add(new AbstractMap.SimpleImmutableEntry<>(values.getHeaderName().toString(), v));
+                }
             }
         }
     }
@@ -111,19 +125,6 @@ public final class HttpRequestState implements NgxRequest {
         this.main = parent.main == null ? parent : parent.main;
         // never the parent's socket: the body is what capture passed, or none
         body.replace(null);
-    }
-
-    /**
-     * The request line and header lines as the client sent them (null when not recorded):
-     * ngx.req.raw_header returns them, and the header list takes their order and case.
-     */
-    public void rawHeader(byte[] head) {
-        this.rawHeader = head;
-        List<Map.Entry<String, String>> sent = RawHeaderLines.parse(head);
-        if (sent != null) {
-            headers.clear();
-            headers.addAll(sent);
-        }
     }
 
     @Override
@@ -385,10 +386,8 @@ public final class HttpRequestState implements NgxRequest {
     }
 
     /** Sends what is buffered now, unless the connection is to be closed without a response. */
-    private void push(boolean wait) {
-        if (!closeConnection) {
-            output.push(this, wait);
-        }
+    private String push(boolean wait) {
+        return closeConnection ? null : output.push(this, wait);
     }
 
     /** body_filter set ngx.arg[2] = true: later chunks are dropped. */
@@ -397,12 +396,13 @@ public final class HttpRequestState implements NgxRequest {
     }
 
     @Override
-    public void flush(boolean wait) {
+    public String flush(boolean wait) {
         sendHeaders();
         if (headerFilterExit == 0 && !eofSent) {
             // flush(false) hands the output over and goes on; flush(true) waits until it is written
-            push(wait);
+            return push(wait);
         }
+        return null;
     }
 
     @Override
@@ -469,8 +469,16 @@ public final class HttpRequestState implements NgxRequest {
             headerBytes += h.getKey().length() + h.getValue().length() + 4;
         }
         long header = headerBytes;
-        return WorkerWait.call(() -> body.read(exchange, hasBody(), conf().bodyBufferSize(), header, bodyTemp,
+        byte[] data = WorkerWait.call(() -> body.read(exchange, hasBody(), conf().bodyBufferSize(), header, bodyTemp,
                 location == null ? 0 : location.settings().maxBodySize()));
+        // the connection can be watched for the client's close from now on
+        clientAbort.bodyConsumed();
+        return data;
+    }
+
+    /** No body bytes are left on the socket: what comes next is the client's close or its next request. */
+    boolean bodyConsumed() {
+        return !hasBody() || body.consumed();
     }
 
     /** Where bodies larger than client_body_buffer_size go (the prefix's client_body_temp). */

@@ -2,7 +2,6 @@ package io.jresty.server.request;
 
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -13,41 +12,52 @@ import java.util.Map;
 final class RawHeaderLines {
     private RawHeaderLines() {}
 
-    /** name → value per header line; null when head is null or a line is not "name: value". */
-    static List<Map.Entry<String, String>> parse(byte[] head) {
+    /**
+     * Adds name → value for each header line of head to out; false (out partly filled) when
+     * head is null or a line is not "name: value".
+     */
+    static boolean parse(byte[] head, List<Map.Entry<String, String>> out) {
         if (head == null) {
-            return null;
+            return false;
         }
-        String text = new String(head, StandardCharsets.ISO_8859_1);
-        String[] lines = text.split("\n", -1);
-        List<Map.Entry<String, String>> out = new ArrayList<>();
-        // lines[0] is the request line
-        for (int i = 1; i < lines.length; i++) {
-            String line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
-            if (line.isEmpty()) {
-                return out;
+        int at = lineEnd(head, 0) + 1;
+        while (at < head.length) {
+            int end = lineEnd(head, at);
+            int stop = end > at && head[end - 1] == '\r' ? end - 1 : end;
+            if (stop == at) {
+                return true;
             }
-            int colon = line.indexOf(':');
-            if (colon <= 0 || line.charAt(0) == ' ' || line.charAt(0) == '\t') {
-                return null;
+            int colon = at;
+            while (colon < stop && head[colon] != ':') {
+                colon++;
             }
-            String value = trim(line.substring(colon + 1));
+            if (colon == at || colon == stop || head[at] == ' ' || head[at] == '\t') {
+                return false;
+            }
+            int from = colon + 1;
+            while (from < stop && (head[from] == ' ' || head[from] == '\t')) {
+                from++;
+            }
+            int to = stop;
+            while (to > from && (head[to - 1] == ' ' || head[to - 1] == '\t')) {
+                to--;
+            }
             // one char per byte, as Undertow's parser reads header bytes
-            out.add(new AbstractMap.SimpleImmutableEntry<>(line.substring(0, colon), value));
+            out.add(new AbstractMap.SimpleImmutableEntry<>(latin1(head, at, colon), latin1(head, from, to)));
+            at = end + 1;
         }
-        return null;
+        return false;
     }
 
-    /** nginx drops spaces and tabs around a value, nothing else. */
-    private static String trim(String value) {
-        int from = 0;
-        int to = value.length();
-        while (from < to && (value.charAt(from) == ' ' || value.charAt(from) == '\t')) {
-            from++;
+    private static int lineEnd(byte[] head, int from) {
+        int i = from;
+        while (i < head.length && head[i] != '\n') {
+            i++;
         }
-        while (to > from && (value.charAt(to - 1) == ' ' || value.charAt(to - 1) == '\t')) {
-            to--;
-        }
-        return value.substring(from, to);
+        return i;
+    }
+
+    private static String latin1(byte[] b, int from, int to) {
+        return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
     }
 }

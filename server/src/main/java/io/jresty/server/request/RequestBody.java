@@ -31,6 +31,11 @@ final class RequestBody {
         return read;
     }
 
+    /** Nothing more of the body is left on the socket (read, replaced or discarded). */
+    boolean consumed() {
+        return read || discarded;
+    }
+
     byte[] data() {
         return read ? data : null;
     }

@@ -45,17 +45,14 @@ final class ResponseOutput {
     }
 
     /** Sends what is buffered now (headers first, the first time); with wait, until it is written. */
-    void push(HttpRequestState r, boolean wait) {
+    String push(HttpRequestState r, boolean wait) {
         if (stream == null) {
-            return;
+            return null;
         }
         byte[] chunk = buffer.toByteArray();
         buffer.reset();
         streaming = true;
-        WorkerWait.call(() -> {
-            stream.push(r, chunk, wait);
-            return null;
-        });
+        return WorkerWait.call(() -> stream.push(r, chunk, wait));
     }
 
     /** Ends a streamed response with what is still buffered. */

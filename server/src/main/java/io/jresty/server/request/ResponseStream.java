@@ -9,8 +9,9 @@ public interface ResponseStream {
     /**
      * Commits the headers if not yet done and hands the chunk over for the client; with wait,
      * returns only once it is written (ngx.flush(true)), else at once, as nginx's output does.
+     * Returns null, or why the output failed: "nginx output filter error" or "timeout".
      */
-    void push(HttpRequestState r, byte[] chunk, boolean wait);
+    String push(HttpRequestState r, byte[] chunk, boolean wait);
 
     /** Writes the last bytes and ends the body (the final chunk). */
     void end(HttpRequestState r, byte[] rest);

@@ -8,8 +8,9 @@ import io.undertow.server.protocol.http.HttpServerConnection;
 import io.undertow.util.AttachmentKey;
 import java.io.IOException;
 import java.util.concurrent.CountDownLatch;
-import org.xnio.ChannelListener;
 import org.xnio.conduits.ConduitStreamSourceChannel;
+import org.xnio.conduits.ReadReadyHandler;
+import org.xnio.conduits.StreamSourceConduit;
 
 /**
  * Notices a client closing its connection while the request is served, as nginx's
@@ -22,11 +23,14 @@ final class AbortWatch implements ClientAbort.Watch {
     /** The watch of the connection's current request, for the one close listener per connection. */
     private static final AttachmentKey<AbortWatch[]> CURRENT = AttachmentKey.create(AbortWatch[].class);
 
+    private static final long STOP_WAIT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+
     private final HttpServerExchange exchange;
     private final ClientAbort abort;
     private final ConduitStreamSourceChannel channel;
-    /** Only on the I/O thread: the listener Undertow had, while this watch has the channel. */
-    private ChannelListener<? super ConduitStreamSourceChannel> saved;
+    /** Set by the request's thread: a stop has something to undo only after a start. */
+    private volatile boolean started;
+    /** Only on the I/O thread. */
     private boolean watching;
 
     AbortWatch(HttpServerExchange exchange, ClientAbort abort) {
@@ -36,22 +40,28 @@ final class AbortWatch implements ClientAbort.Watch {
     }
 
     @Override
-    public void start() {
-        exchange.getIoThread().execute(this::watch);
+    public void start(boolean bodyRead) {
+        started = true;
+        exchange.getIoThread().execute(() -> watch(bodyRead));
     }
 
     @Override
     public void stop() {
+        if (!started) {
+            return;
+        }
         CountDownLatch done = new CountDownLatch(1);
         exchange.getIoThread().execute(() -> {
             unwatch();
             done.countDown();
         });
-        // an abort's stop may have interrupted this thread: the wait must end all the same
+        // an abort's stop may have interrupted this thread: the wait must end all the same, but
+        // not forever (an I/O thread that no longer runs tasks, at shutdown)
         boolean interrupted = false;
+        long deadline = System.nanoTime() + STOP_WAIT_NANOS;
         while (true) {
             try {
-                done.await();
+                done.await(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
                 break;
             } catch (InterruptedException e) {
                 interrupted = true;
@@ -62,10 +72,10 @@ final class AbortWatch implements ClientAbort.Watch {
         }
     }
 
-    private void watch() {
+    private void watch(boolean bodyRead) {
         AbstractServerConnection c = (AbstractServerConnection) exchange.getConnection();
         // a body still to read, or a pipelined request already read: nginx's peek would see data
-        if (watching || !exchange.isRequestComplete() || c.getExtraBytes() != null || !c.isOpen()) {
+        if (watching || !(bodyRead || exchange.isRequestComplete()) || c.getExtraBytes() != null || !c.isOpen()) {
             return;
         }
         AbortWatch[] current = c.getAttachment(CURRENT);
@@ -83,9 +93,26 @@ final class AbortWatch implements ClientAbort.Watch {
             current[0] = this;
         }
         watching = true;
-        saved = channel.getReadListener();
-        channel.setReadListener(ch -> readable(c));
-        channel.resumeReads();
+        // straight on the socket's conduit: the request's own conduits end with its body
+        StreamSourceConduit source = c.getOriginalSourceConduit();
+        ReadReadyHandler undertows = new ReadReadyHandler.ChannelListenerHandler<>(channel);
+        source.setReadReadyHandler(new ReadReadyHandler() {
+            @Override
+            public void readReady() {
+                readable(c);
+            }
+
+            @Override
+            public void forceTermination() {
+                undertows.forceTermination();
+            }
+
+            @Override
+            public void terminated() {
+                undertows.terminated();
+            }
+        });
+        source.resumeReads();
     }
 
     private void unwatch() {
@@ -93,9 +120,10 @@ final class AbortWatch implements ClientAbort.Watch {
             return;
         }
         watching = false;
-        channel.setReadListener(saved);
-        channel.suspendReads();
-        saved = null;
+        StreamSourceConduit source = ((AbstractServerConnection) exchange.getConnection()).getOriginalSourceConduit();
+        source.suspendReads();
+        // readiness goes to the connection's channel again, where Undertow waits for the next request
+        source.setReadReadyHandler(new ReadReadyHandler.ChannelListenerHandler<>(channel));
     }
 
     private void readable(AbstractServerConnection c) {

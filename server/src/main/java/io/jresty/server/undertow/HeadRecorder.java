@@ -1,8 +1,8 @@
 package io.jresty.server.undertow;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import org.xnio.conduits.AbstractStreamSourceConduit;
 import org.xnio.conduits.StreamSourceConduit;
 
@@ -10,14 +10,16 @@ import org.xnio.conduits.StreamSourceConduit;
  * Keeps the bytes of a connection's next request head as they come off the socket, for
  * ngx.req.raw_header: Undertow's parser keeps neither the order nor the case of header
  * names. It records from the end of one request (plus what was read past it) until Undertow
- * has parsed the next head, never a body, and at most {@code cap} bytes. Reads of a
- * connection never overlap, but they happen on the I/O thread and on request threads (a
- * blocking body read), hence the lock.
+ * has parsed the next head, never a body, and at most {@code cap} bytes. Reads of one
+ * connection never overlap, but they move between the I/O thread and request threads (a
+ * blocking body read); Undertow's own handoffs order them, and the volatile {@code armed}
+ * publishes the window when recording starts again.
  */
 final class HeadRecorder extends AbstractStreamSourceConduit<StreamSourceConduit> {
     private final int cap;
-    private final ByteArrayOutputStream window = new ByteArrayOutputStream();
-    private boolean armed = true;
+    private byte[] window = new byte[512];
+    private int size;
+    private volatile boolean armed = true;
     private boolean overflow;
     /** A byte other than CR or LF came since the last request: empty lines are no longer skipped. */
     private boolean headStarted;
@@ -31,9 +33,28 @@ final class HeadRecorder extends AbstractStreamSourceConduit<StreamSourceConduit
     public int read(ByteBuffer dst) throws IOException {
         int start = dst.position();
         int n = next.read(dst);
-        if (n > 0) {
+        if (n > 0 && armed) {
             n = skipEmptyLines(dst, start, n);
             record(dst, start, n);
+        }
+        return n;
+    }
+
+    @Override
+    public long read(ByteBuffer[] dsts, int offs, int len) throws IOException {
+        if (!armed) {
+            return next.read(dsts, offs, len);
+        }
+        int[] starts = new int[len];
+        for (int i = 0; i < len; i++) {
+            starts[i] = dsts[offs + i].position();
+        }
+        long n = next.read(dsts, offs, len);
+        for (int i = 0; i < len && n > 0; i++) {
+            int got = dsts[offs + i].position() - starts[i];
+            if (got > 0) {
+                record(dsts[offs + i], starts[i], got);
+            }
         }
         return n;
     }
@@ -42,8 +63,8 @@ final class HeadRecorder extends AbstractStreamSourceConduit<StreamSourceConduit
      * nginx ignores empty lines before a request line, Undertow's parser refuses them: they
      * are taken out of the bytes read before the parser sees them. Returns the bytes left.
      */
-    private synchronized int skipEmptyLines(ByteBuffer dst, int start, int n) {
-        if (!armed || headStarted) {
+    private int skipEmptyLines(ByteBuffer dst, int start, int n) {
+        if (headStarted) {
             return n;
         }
         int skip = 0;
@@ -60,35 +81,19 @@ final class HeadRecorder extends AbstractStreamSourceConduit<StreamSourceConduit
         return n - skip;
     }
 
-    @Override
-    public long read(ByteBuffer[] dsts, int offs, int len) throws IOException {
-        int[] starts = new int[len];
-        for (int i = 0; i < len; i++) {
-            starts[i] = dsts[offs + i].position();
-        }
-        long n = next.read(dsts, offs, len);
-        for (int i = 0; i < len && n > 0; i++) {
-            int got = dsts[offs + i].position() - starts[i];
-            if (got > 0) {
-                record(dsts[offs + i], starts[i], got);
-            }
-        }
-        return n;
-    }
-
-    private synchronized void record(ByteBuffer buffer, int from, int length) {
-        if (!armed || overflow) {
+    private void record(ByteBuffer buffer, int from, int length) {
+        if (overflow || length == 0) {
             return;
         }
-        if (window.size() + length > cap) {
+        if (size + length > cap) {
             overflow = true;
             return;
         }
-        ByteBuffer view = buffer.duplicate();
-        view.position(from).limit(from + length);
-        byte[] bytes = new byte[length];
-        view.get(bytes);
-        window.writeBytes(bytes);
+        if (size + length > window.length) {
+            window = Arrays.copyOf(window, Math.min(cap, Math.max(window.length * 2, size + length)));
+        }
+        buffer.get(from, window, size, length);
+        size += length;
     }
 
     /**
@@ -97,34 +102,30 @@ final class HeadRecorder extends AbstractStreamSourceConduit<StreamSourceConduit
      * skips before a request line. Null when the head did not fit. Stops recording until
      * {@link #rearm}.
      */
-    synchronized byte[] takeHead(int unread) {
-        byte[] data = window.toByteArray();
-        boolean complete = !overflow;
-        window.reset();
+    byte[] takeHead(int unread) {
         armed = false;
+        int end = size - unread;
+        boolean complete = !overflow;
+        size = 0;
         overflow = false;
-        int end = data.length - unread;
         if (!complete || end <= 0) {
             return null;
         }
         int start = 0;
-        while (start < end && (data[start] == '\r' || data[start] == '\n')) {
+        while (start < end && (window[start] == '\r' || window[start] == '\n')) {
             start++;
         }
-        byte[] head = new byte[end - start];
-        System.arraycopy(data, start, head, 0, head.length);
-        return head;
+        return Arrays.copyOfRange(window, start, end);
     }
 
     /** A request ended: the next head starts with what was read past it ({@code ahead}, may be null). */
-    synchronized void rearm(ByteBuffer ahead) {
-        window.reset();
+    void rearm(ByteBuffer ahead) {
+        size = 0;
         overflow = false;
-        armed = true;
         headStarted = ahead != null && ahead.hasRemaining();
         if (headStarted) {
-            ByteBuffer view = ahead.duplicate();
-            record(view, view.position(), view.remaining());
+            record(ahead, ahead.position(), ahead.remaining());
         }
+        armed = true;
     }
 }

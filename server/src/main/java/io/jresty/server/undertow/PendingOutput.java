@@ -3,7 +3,6 @@ package io.jresty.server.undertow;
 import io.undertow.server.HttpServerExchange;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -39,15 +38,20 @@ final class PendingOutput {
         Thread.ofVirtual().name("jresty-output").start(this::drain);
     }
 
-    /** Queues chunk; with wait, returns once it (and all before it) reached the socket. */
-    void push(byte[] chunk, boolean wait) {
+    /**
+     * Queues chunk; with wait, returns once it (and all before it) reached the socket. Null, or
+     * once the connection failed, lua-nginx-module's words for it.
+     */
+    String push(byte[] chunk, boolean wait) {
         lock.lock();
         try {
             long mine = enqueue(chunk);
             awaitUninterruptibly(() -> failure != null || (wait ? written >= mine : queued <= LIMIT));
-            if (failure != null && wait) {
-                throw new UncheckedIOException(failure);
+            if (failure == null) {
+                return null;
             }
+            // nginx's words for a write that failed (EPIPE, a reset) or ran past send_timeout
+            return failure instanceof org.xnio.channels.WriteTimeoutException ? "timeout" : "nginx output filter error";
         } finally {
             lock.unlock();
         }

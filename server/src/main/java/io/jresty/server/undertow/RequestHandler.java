@@ -88,9 +88,8 @@ final class RequestHandler implements HttpHandler {
         HttpRequestState r;
         try {
             r = new HttpRequestState(ex, connection,
-                    servers.select(ex.getRequestHeaders().getFirst(Headers.HOST)), variables);
+                    servers.select(ex.getRequestHeaders().getFirst(Headers.HOST)), variables, head);
             r.connectionRequests(number);
-            r.rawHeader(head);
             r.clientAbort().watch(new AbortWatch(ex, r.clientAbort()), log);
             r.stream(ResponseWriter.STREAM);
         } catch (RuntimeException e) {

@@ -25,7 +25,7 @@ final class ResponseWriter {
     /** The early path, shared: a response's own state is its {@link PendingOutput}, kept on the exchange. */
     static final ResponseStream STREAM = new ResponseStream() {
         @Override
-        public void push(HttpRequestState r, byte[] chunk, boolean wait) {
+        public String push(HttpRequestState r, byte[] chunk, boolean wait) {
             HttpServerExchange ex = r.exchange();
             PendingOutput pending = ex.getAttachment(PENDING);
             if (pending == null) {
@@ -41,7 +41,7 @@ final class ResponseWriter {
                 pending = new PendingOutput(ex, head(ex));
                 ex.putAttachment(PENDING, pending);
             }
-            pending.push(chunk, wait);
+            return pending.push(chunk, wait);
         }
 
         @Override

@@ -89,7 +89,7 @@ final class BenchRequest implements NgxRequest {
         bytesWritten += chunk.length;
     }
 
-    @Override public void flush(boolean wait) {}
+    @Override public String flush(boolean wait) { return null; }
     @Override public void eof() { eof = true; }
     @Override public boolean eofSent() { return eof; }
     @Override public void headerFilterExit(int status) { this.status = status; }

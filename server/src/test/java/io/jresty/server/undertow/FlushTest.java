@@ -63,6 +63,32 @@ class FlushTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("targets")
+    void aSynchronousFlushToAClientThatLeftReturnsAnOutputFilterError(String target) throws Exception {
+        try (Target t = Targets.start(target, HTTP, """
+                location /gone {
+                    content_by_lua_block {
+                        ngx.sleep(0.3)
+                        ngx.print(string.rep("a", 8 * 1024 * 1024))
+                        local ok, err = ngx.flush(true)
+                        ngx.log(ngx.NOTICE, "flush(true) after the client left: ", tostring(ok), " ", err)
+                    }
+                }
+                """)) {
+            try (Socket s = new Socket("127.0.0.1", t.port())) {
+                s.getOutputStream().write("GET /gone HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                Thread.sleep(100);
+            }
+            String log = "";
+            for (int i = 0; i < 100 && !log.contains("flush(true) after the client left"); i++) {
+                Thread.sleep(50);
+                log = t.errorLog();
+            }
+            assertThat(log).contains("flush(true) after the client left: nil nginx output filter error");
+        }
+    }
+
     /** Sends the request on a socket with a small receive buffer and reads nothing yet. */
     private static Socket slowClient(int port, String wait, String key) throws Exception {
         Socket s = new Socket();

@@ -176,6 +176,30 @@ class OnAbortTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("targets")
+    void aPostWhoseBodyWasReadIsWatchedToo(String target) throws Exception {
+        try (Target t = start(target, """
+                location /t {
+                    lua_check_client_abort on;
+                    content_by_lua_block {
+                        ngx.req.read_body()
+                        ngx.on_abort(function ()
+                            ngx.log(ngx.NOTICE, "on abort after body ", ngx.req.get_body_data())
+                        end)
+                        ngx.sleep(0.6)
+                    }
+                }
+                """)) {
+            try (Socket s = new Socket("127.0.0.1", t.port())) {
+                s.getOutputStream().write(("POST /t HTTP/1.1\r\nHost: localhost\r\nContent-Length: 5\r\n\r\nhello")
+                        .getBytes(StandardCharsets.US_ASCII));
+                Thread.sleep(200);
+            }
+            awaitLog(t, "client prematurely closed connection", "on abort after body hello");
+        }
+    }
+
     private static byte[] request(String connection) {
         return ("GET /t HTTP/1.1\r\nHost: localhost\r\n" + connection + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
     }
