@@ -235,8 +235,9 @@ public final class ProxyContent {
                 for (byte[] chunk = b.next(); chunk != null; chunk = b.next()) {
                     r.write(chunk);
                     if (!buffering) {
-                        // proxy_buffering off: each piece goes to the client as it comes
-                        r.flush(false);
+                        // proxy_buffering off: each piece goes to the client as it comes, and a slow
+                        // client slows the upstream read as in nginx (no queue grows behind it)
+                        r.flush(true);
                     }
                 }
             } catch (IOException e) {
@@ -250,7 +251,7 @@ public final class ProxyContent {
                 // the head already went to the filters: as nginx, what came so far goes out, then the client
                 // connection is cut (the client sees a body shorter than announced, or no last chunk)
                 try {
-                    r.flush(false);
+                    r.flush(true);
                 } catch (RuntimeException gone) {
                     // the client left too: nothing more to send
                 }
