@@ -28,32 +28,14 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgs = {"-Xss4m"})
 public class KernelBench {
-    static final String FIB = """
-            local function fib(n) if n < 2 then return n end return fib(n - 1) + fib(n - 2) end
-            return fib(25)
-            """;
-    static final String STRINGS = """
-            local parts = {}
-            for i = 1, 2000 do
-              local s = "key" .. i
-              if s:find("9", 1, true) then parts[#parts + 1] = s:upper() end
-            end
-            return #table.concat(parts, ",")
-            """;
-    static final String LOOP = """
-            local s = 0
-            for i = 1, 300000 do s = s + i % 7 end
-            return s
-            """;
-
-    static final String ERRORS = """
-            local n = 0
-            for i = 1, 200 do
-              local ok, err = pcall(function() error("boom") end)
-              if not ok then n = n + #err end
-            end
-            return n
-            """;
+    /** The kernels are Lua files (core/src/test/resources/kernels) so that scripts/kernels.sh can time them on luajit too. */
+    static String kernel(String name) {
+        try (var in = KernelBench.class.getResourceAsStream("/kernels/" + name + ".lua")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("kernel " + name + " missing", e);
+        }
+    }
 
     @Param({"LUAJC", "LUAJC_NO_BUDGET", "INTERPRETER", "INTERPRETER_NO_BUDGET", "INTERPRETER_BARE"})
     public BenchStates engine;
@@ -67,10 +49,10 @@ public class KernelBench {
     public void compile() {
         ChunkCompiler compiler = new ChunkCompiler(engine.settings);
         Globals g = engine.globals(compiler);
-        fib = compiler.compile(FIB, "=fib").bind(g);
-        strings = compiler.compile(STRINGS, "=strings").bind(g);
-        loop = compiler.compile(LOOP, "=loop").bind(g);
-        errors = compiler.compile(ERRORS, "=errors").bind(g);
+        fib = compiler.compile(kernel("fib"), "@fib.lua").bind(g);
+        strings = compiler.compile(kernel("strings"), "@strings.lua").bind(g);
+        loop = compiler.compile(kernel("loop"), "@loop.lua").bind(g);
+        errors = compiler.compile(kernel("errors"), "@errors.lua").bind(g);
     }
 
     @Benchmark
