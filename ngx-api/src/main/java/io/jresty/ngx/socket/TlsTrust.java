@@ -31,7 +31,7 @@ final class TlsTrust {
         if (c == null) {
             try {
                 c = SSLContext.getInstance("TLS");
-                c.init(null, new TrustManager[] {new AnyCertificate()}, null);
+                c.init(null, new TrustManager[] {CertificateChecks.ANY}, null);
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException(e);
             }
@@ -57,7 +57,7 @@ final class TlsTrust {
         } catch (GeneralSecurityException e) {
             return chainError(chain, e);
         }
-        if (serverName != null && !matches(chain[0], serverName)) {
+        if (serverName != null && !CertificateChecks.hostMatches(chain[0], serverName)) {
             return "certificate host mismatch";
         }
         return null;
@@ -79,48 +79,7 @@ final class TlsTrust {
         return "20: unable to get local issuer certificate";
     }
 
-    /** RFC 6125 in short: DNS names (one leading wildcard label) and IP addresses, else the CN. */
-    static boolean matches(X509Certificate cert, String name) {
-        String host = name.toLowerCase(Locale.ROOT);
-        boolean sawDns = false;
-        try {
-            Collection<List<?>> alternatives = cert.getSubjectAlternativeNames();
-            if (alternatives != null) {
-                for (List<?> alt : alternatives) {
-                    int type = (Integer) alt.get(0);
-                    String value = String.valueOf(alt.get(1)).toLowerCase(Locale.ROOT);
-                    if (type == 2) {
-                        sawDns = true;
-                        if (dnsMatch(value, host)) {
-                            return true;
-                        }
-                    } else if (type == 7 && value.equals(host)) {
-                        return true;
-                    }
-                }
-            }
-        } catch (java.security.cert.CertificateParsingException e) {
-            return false;
-        }
-        if (sawDns) {
-            return false;
-        }
-        String dn = cert.getSubjectX500Principal().getName();
-        for (String part : dn.split(",")) {
-            if (part.trim().toUpperCase(Locale.ROOT).startsWith("CN=")) {
-                return dnsMatch(part.trim().substring(3).toLowerCase(Locale.ROOT), host);
-            }
-        }
-        return false;
-    }
 
-    private static boolean dnsMatch(String pattern, String host) {
-        if (pattern.startsWith("*.")) {
-            int dot = host.indexOf('.');
-            return dot > 0 && host.substring(dot).equals(pattern.substring(1));
-        }
-        return pattern.equals(host);
-    }
 
     private static X509TrustManager defaultTrust() throws GeneralSecurityException {
         TrustManagerFactory f = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
@@ -133,17 +92,4 @@ final class TlsTrust {
         throw new GeneralSecurityException("no X509 trust manager");
     }
 
-    /** ssl_verify off: nginx completes the handshake with any certificate. */
-    private static final class AnyCertificate implements X509TrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
-    }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import io.jresty.ngx.socket.CertificateChecks;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -105,7 +106,7 @@ record UpstreamTls(ProxySsl ssl, String name) {
         } catch (GeneralSecurityException e) {
             throw new Failure("upstream SSL certificate verify error: (" + chainError(chain, e) + ")");
         }
-        if (!matches(chain[0], name)) {
+        if (!CertificateChecks.hostMatches(chain[0], name)) {
             throw new Failure("upstream SSL certificate does not match \"" + name + "\"");
         }
     }
@@ -130,52 +131,12 @@ record UpstreamTls(ProxySsl ssl, String name) {
         return "20:unable to get local issuer certificate";
     }
 
-    /** Subject alternative names (DNS, one leading wildcard label; IP), else the CN, as X509_check_host. */
-    static boolean matches(X509Certificate cert, String host) {
-        String want = host.toLowerCase(Locale.ROOT);
-        boolean sawDns = false;
-        try {
-            Collection<List<?>> alternatives = cert.getSubjectAlternativeNames();
-            if (alternatives != null) {
-                for (List<?> alt : alternatives) {
-                    int type = (Integer) alt.get(0);
-                    String value = String.valueOf(alt.get(1)).toLowerCase(Locale.ROOT);
-                    if (type == 2) {
-                        sawDns = true;
-                        if (dnsMatch(value, want)) {
-                            return true;
-                        }
-                    } else if (type == 7 && value.equals(want)) {
-                        return true;
-                    }
-                }
-            }
-        } catch (java.security.cert.CertificateParsingException e) {
-            return false;
-        }
-        if (sawDns) {
-            return false;
-        }
-        for (String part : cert.getSubjectX500Principal().getName().split(",")) {
-            if (part.trim().toUpperCase(Locale.ROOT).startsWith("CN=")) {
-                return dnsMatch(part.trim().substring(3).toLowerCase(Locale.ROOT), want);
-            }
-        }
-        return false;
-    }
 
-    private static boolean dnsMatch(String pattern, String host) {
-        if (pattern.startsWith("*.")) {
-            int dot = host.indexOf('.');
-            return dot > 0 && host.substring(dot).equals(pattern.substring(1));
-        }
-        return pattern.equals(host);
-    }
 
     private static Contexts contexts(ProxySsl ssl) {
         try {
             SSLContext handshake = SSLContext.getInstance("TLS");
-            handshake.init(null, new TrustManager[] {new AnyCertificate()}, null);
+            handshake.init(null, new TrustManager[] {CertificateChecks.ANY}, null);
             boolean none = ssl.trusted() == null || ssl.trusted().isEmpty();
             return new Contexts(handshake, none ? null : trust(ssl.trusted()));
         } catch (GeneralSecurityException | IOException e) {
@@ -201,17 +162,4 @@ record UpstreamTls(ProxySsl ssl, String name) {
         throw new GeneralSecurityException("no X509 trust manager");
     }
 
-    /** proxy_ssl_verify off: nginx completes the handshake whatever the certificate. */
-    private static final class AnyCertificate implements X509TrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
-    }
 }
