@@ -1,10 +1,14 @@
 package io.jresty.ngx.socket;
 
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
 /**
@@ -28,6 +32,36 @@ public final class CertificateChecks {
     };
 
     private CertificateChecks() {}
+
+    /** A trust manager that trusts exactly these CAs (lua_ssl_trusted_certificate, proxy_ssl_trusted_certificate). */
+    public static X509TrustManager trusting(List<X509Certificate> cas) throws GeneralSecurityException {
+        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+        try {
+            store.load(null, null);
+        } catch (java.io.IOException e) {
+            throw new GeneralSecurityException(e);
+        }
+        for (int i = 0; i < cas.size(); i++) {
+            store.setCertificateEntry("ca" + i, cas.get(i));
+        }
+        return firstX509(store);
+    }
+
+    /** The JDK's own CA store, for verification without a trusted-certificate directive. */
+    public static X509TrustManager jdkDefault() throws GeneralSecurityException {
+        return firstX509(null);
+    }
+
+    private static X509TrustManager firstX509(KeyStore store) throws GeneralSecurityException {
+        TrustManagerFactory f = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        f.init(store);
+        for (TrustManager m : f.getTrustManagers()) {
+            if (m instanceof X509TrustManager x) {
+                return x;
+            }
+        }
+        throw new GeneralSecurityException("no X509 trust manager");
+    }
 
     /**
      * RFC 6125 in short, as X509_check_host: DNS subject alternative names (one leading

@@ -10,6 +10,7 @@ import io.jresty.ngx.NgxEnvironment;
 import io.jresty.ngx.api.ApiTable;
 import io.jresty.ngx.phase.Contexts;
 import java.io.IOException;
+import java.security.cert.X509Certificate;
 import java.util.List;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLParameters;
@@ -52,10 +53,12 @@ final class TlsHandshake {
         if (c.socket() == null) {
             return fail("handshake failed");
         }
-        long timeout = s.readTimeout(SocketDefaults.of(ctx));
+        SocketDefaults defaults = SocketDefaults.of(ctx);
+        long timeout = s.readTimeout(defaults);
+        List<X509Certificate> trusted = defaults.trusted();
         TlsOutcome outcome;
         try {
-            outcome = Waiting.release(ctx, () -> start(c, serverName, verify, timeout));
+            outcome = Waiting.release(ctx, () -> start(c, serverName, verify, trusted, timeout));
         } catch (IOException e) {
             outcome = new TlsOutcome(null, "handshake failed", null);
         }
@@ -71,7 +74,8 @@ final class TlsHandshake {
 
     private record TlsOutcome(SSLSession session, String error, String logLine) {}
 
-    private static TlsOutcome start(TcpConnection c, String serverName, boolean verify, long timeoutMs)
+    private static TlsOutcome start(TcpConnection c, String serverName, boolean verify,
+            List<X509Certificate> trusted, long timeoutMs)
             throws IOException {
         String host = serverName != null ? serverName : c.socket().getInetAddress().getHostAddress();
         SSLSocket ssl = (SSLSocket) TlsTrust.trustAll().getSocketFactory()
@@ -94,7 +98,7 @@ final class TlsHandshake {
         }
         SSLSession session = ssl.getSession();
         if (verify) {
-            String problem = TlsTrust.verify(session, serverName);
+            String problem = TlsTrust.verify(session, serverName, trusted);
             if (problem != null) {
                 return new TlsOutcome(null, problem, problem.equals("certificate host mismatch")
                         ? "lua ssl certificate does not match host \"" + serverName + "\""

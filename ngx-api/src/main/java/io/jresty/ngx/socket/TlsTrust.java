@@ -1,19 +1,15 @@
 package io.jresty.ngx.socket;
 
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
-import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
 /**
@@ -40,8 +36,11 @@ final class TlsTrust {
         return c;
     }
 
-    /** The verify error for the peer's chain and name, or null when both are good. */
-    static String verify(SSLSession session, String serverName) {
+    /**
+     * The verify error for the peer's chain and name, or null when both are good; trusted are
+     * lua_ssl_trusted_certificate's CAs, or null for the JDK's CA store.
+     */
+    static String verify(SSLSession session, String serverName, List<X509Certificate> trusted) {
         X509Certificate[] chain;
         try {
             Certificate[] peer = session.getPeerCertificates();
@@ -53,7 +52,8 @@ final class TlsTrust {
             return "handshake failed";
         }
         try {
-            defaultTrust().checkServerTrusted(chain, "UNKNOWN");
+            X509TrustManager trust = trusted == null ? CertificateChecks.jdkDefault() : CertificateChecks.trusting(trusted);
+            trust.checkServerTrusted(chain, "UNKNOWN");
         } catch (GeneralSecurityException e) {
             return chainError(chain, e);
         }
@@ -81,15 +81,5 @@ final class TlsTrust {
 
 
 
-    private static X509TrustManager defaultTrust() throws GeneralSecurityException {
-        TrustManagerFactory f = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        f.init((KeyStore) null);
-        for (TrustManager m : f.getTrustManagers()) {
-            if (m instanceof X509TrustManager x) {
-                return x;
-            }
-        }
-        throw new GeneralSecurityException("no X509 trust manager");
-    }
 
 }

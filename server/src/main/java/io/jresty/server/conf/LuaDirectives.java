@@ -30,6 +30,8 @@ final class LuaDirectives {
             .once("lua_socket_pool_size", TAKE1, NUMBER, HTTP_SRV_LOC_LIF)
             .once("lua_socket_keepalive_timeout", TAKE1, TIME, HTTP_SRV_LOC_LIF)
             .flag("lua_socket_log_errors", HTTP_SRV_LOC_LIF)
+            .once("lua_ssl_trusted_certificate", TAKE1, ANY, HTTP_SRV_LOC)
+            .once("lua_ssl_verify_depth", TAKE1, NUMBER, HTTP_SRV_LOC)
             .once("lua_max_pending_timers", TAKE1, NUMBER, HTTP_ONLY)
             .once("lua_max_running_timers", TAKE1, NUMBER, HTTP_ONLY)
             .flag("lua_check_client_abort", HTTP_SRV_LOC_LIF)

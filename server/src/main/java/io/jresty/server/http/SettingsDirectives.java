@@ -46,7 +46,8 @@ final class SettingsDirectives {
                         s = s.withRequest(s.request().withTransformUnderscores(on(d)));
                 case "lua_check_client_abort" -> s = s.withRequest(s.request().withCheckClientAbort(on(d)));
                 case "lua_socket_connect_timeout", "lua_socket_send_timeout", "lua_socket_read_timeout",
-                        "lua_socket_pool_size", "lua_socket_keepalive_timeout", "lua_socket_log_errors" ->
+                        "lua_socket_pool_size", "lua_socket_keepalive_timeout", "lua_socket_log_errors",
+                        "lua_ssl_trusted_certificate" ->
                         s = s.withRequest(s.request().withSocket(SocketSettings.apply(s.request().socket(), d)));
                 case "error_log" -> s = s.withRequest(s.request().withErrorLogLevel(
                         d.args().size() > 1 ? d.arg(1) : "error"));

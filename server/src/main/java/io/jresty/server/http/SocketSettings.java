@@ -2,26 +2,30 @@ package io.jresty.server.http;
 
 import io.jresty.ngx.socket.SocketDefaults;
 import io.jresty.server.conf.ConfDirective;
+import io.jresty.server.conf.ConfException;
 
-/** The lua_socket_* directives of one level over the cosocket defaults they inherited. */
+/** The lua_socket_* and lua_ssl_* directives of one level over the cosocket defaults they inherited. */
 final class SocketSettings {
     private SocketSettings() {}
 
-    static SocketDefaults apply(SocketDefaults d, ConfDirective directive) {
+    static SocketDefaults apply(SocketDefaults d, ConfDirective directive) throws ConfException {
         String v = directive.arg(0);
         return switch (directive.name()) {
             case "lua_socket_connect_timeout" -> new SocketDefaults(Sizes.millis(v), d.sendTimeout(), d.readTimeout(),
-                    d.poolSize(), d.keepaliveTimeout(), d.logErrors());
+                    d.poolSize(), d.keepaliveTimeout(), d.logErrors(), d.trusted());
             case "lua_socket_send_timeout" -> new SocketDefaults(d.connectTimeout(), Sizes.millis(v), d.readTimeout(),
-                    d.poolSize(), d.keepaliveTimeout(), d.logErrors());
+                    d.poolSize(), d.keepaliveTimeout(), d.logErrors(), d.trusted());
             case "lua_socket_read_timeout" -> new SocketDefaults(d.connectTimeout(), d.sendTimeout(), Sizes.millis(v),
-                    d.poolSize(), d.keepaliveTimeout(), d.logErrors());
+                    d.poolSize(), d.keepaliveTimeout(), d.logErrors(), d.trusted());
             case "lua_socket_pool_size" -> new SocketDefaults(d.connectTimeout(), d.sendTimeout(), d.readTimeout(),
-                    Integer.parseInt(v), d.keepaliveTimeout(), d.logErrors());
+                    Integer.parseInt(v), d.keepaliveTimeout(), d.logErrors(), d.trusted());
             case "lua_socket_keepalive_timeout" -> new SocketDefaults(d.connectTimeout(), d.sendTimeout(),
-                    d.readTimeout(), d.poolSize(), Sizes.millis(v), d.logErrors());
+                    d.readTimeout(), d.poolSize(), Sizes.millis(v), d.logErrors(), d.trusted());
             case "lua_socket_log_errors" -> new SocketDefaults(d.connectTimeout(), d.sendTimeout(), d.readTimeout(),
-                    d.poolSize(), d.keepaliveTimeout(), v.equals("on"));
+                    d.poolSize(), d.keepaliveTimeout(), v.equals("on"), d.trusted());
+            case "lua_ssl_trusted_certificate" -> new SocketDefaults(d.connectTimeout(), d.sendTimeout(),
+                    d.readTimeout(), d.poolSize(), d.keepaliveTimeout(), d.logErrors(),
+                    TrustedCertificates.load(directive));
             default -> d;
         };
     }

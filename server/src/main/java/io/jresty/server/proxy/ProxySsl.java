@@ -3,14 +3,8 @@ package io.jresty.server.proxy;
 import io.jresty.server.conf.ConfDirective;
 import io.jresty.server.conf.ConfException;
 import io.jresty.server.http.Template;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
+import io.jresty.server.http.TrustedCertificates;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -40,7 +34,7 @@ public record ProxySsl(boolean verify, List<X509Certificate> trusted, int verify
         return switch (d.name()) {
             case "proxy_ssl_verify" -> new ProxySsl(on(d), trusted, verifyDepth, serverName, name, protocols,
                     sessionReuse);
-            case "proxy_ssl_trusted_certificate" -> new ProxySsl(verify, certificates(d), verifyDepth, serverName,
+            case "proxy_ssl_trusted_certificate" -> new ProxySsl(verify, TrustedCertificates.load(d), verifyDepth, serverName,
                     name, protocols, sessionReuse);
             case "proxy_ssl_verify_depth" -> new ProxySsl(verify, trusted, depth(d), serverName, name, protocols,
                     sessionReuse);
@@ -82,24 +76,4 @@ public record ProxySsl(boolean verify, List<X509Certificate> trusted, int verify
         return List.copyOf(out);
     }
 
-    /** The PEM file, relative to the conf file's directory as nginx resolves SSL files. */
-    private static List<X509Certificate> certificates(ConfDirective d) throws ConfException {
-        Path file = Path.of(d.arg(0));
-        if (!file.isAbsolute() && d.file() != null && d.file().getParent() != null) {
-            file = d.file().getParent().resolve(file);
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            List<X509Certificate> out = new ArrayList<>();
-            for (var c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                out.add((X509Certificate) c);
-            }
-            if (out.isEmpty()) {
-                throw new CertificateException("no certificate");
-            }
-            return List.copyOf(out);
-        } catch (IOException | CertificateException e) {
-            throw new ConfException("SSL_CTX_load_verify_locations(\"" + file + "\") failed (" + e.getMessage()
-                    + ") " + d.where());
-        }
-    }
 }

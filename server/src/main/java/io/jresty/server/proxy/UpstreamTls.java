@@ -3,12 +3,10 @@ package io.jresty.server.proxy;
 import java.io.IOException;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -21,7 +19,6 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
 /**
@@ -138,28 +135,12 @@ record UpstreamTls(ProxySsl ssl, String name) {
             SSLContext handshake = SSLContext.getInstance("TLS");
             handshake.init(null, new TrustManager[] {CertificateChecks.ANY}, null);
             boolean none = ssl.trusted() == null || ssl.trusted().isEmpty();
-            return new Contexts(handshake, none ? null : trust(ssl.trusted()));
-        } catch (GeneralSecurityException | IOException e) {
+            return new Contexts(handshake, none ? null : CertificateChecks.trusting(ssl.trusted()));
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
 
     /** A trust manager of exactly the proxy_ssl_trusted_certificate CAs (none: nothing is trusted). */
-    private static X509TrustManager trust(List<X509Certificate> cas) throws GeneralSecurityException, IOException {
-        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-        store.load(null, null);
-        List<X509Certificate> list = cas == null ? new ArrayList<>() : cas;
-        for (int i = 0; i < list.size(); i++) {
-            store.setCertificateEntry("ca" + i, list.get(i));
-        }
-        TrustManagerFactory f = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        f.init(store);
-        for (TrustManager m : f.getTrustManagers()) {
-            if (m instanceof X509TrustManager x) {
-                return x;
-            }
-        }
-        throw new GeneralSecurityException("no X509 trust manager");
-    }
 
 }

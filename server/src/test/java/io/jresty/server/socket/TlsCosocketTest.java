@@ -44,6 +44,11 @@ class TlsCosocketTest {
         }
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(ks, "secret".toCharArray());
+        Process export = new ProcessBuilder(keytool.toString(), "-exportcert", "-rfc", "-alias", "server",
+                "-keystore", store.toString(), "-storepass", "secret", "-file", tmp.resolve("server.pem").toString())
+                .redirectErrorStream(true).start();
+        String exported = new String(export.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(export.waitFor()).as(exported).isZero();
         serverContext = SSLContext.getInstance("TLS");
         serverContext.init(kmf.getKeyManagers(), null, null);
     }
@@ -61,8 +66,12 @@ class TlsCosocketTest {
     }
 
     private static String run(String lua) throws Exception {
+        return run("", lua);
+    }
+
+    private static String run(String locationConf, String lua) throws Exception {
         try (TestServer server = TestServer.start(TestServer.serverConf(null, null,
-                "location /t { content_by_lua_block {\n" + lua + "\n} }"))) {
+                "location /t { " + locationConf + " content_by_lua_block {\n" + lua + "\n} }"))) {
             return server.get("/t").bodyText();
         }
     }
@@ -99,6 +108,23 @@ class TlsCosocketTest {
                     ngx.say(sock:send("x"))
                     """.formatted(peer.port())))
                     .isEqualTo("nil18: self-signed certificate\nnilclosed\n");
+        }
+    }
+
+    @Test
+    void luaSslTrustedCertificateNamesTheCasThatVerify() throws Exception {
+        String verify = """
+                local sock = ngx.socket.tcp()
+                assert(sock:connect("127.0.0.1", %d))
+                local session, err = sock:sslhandshake(nil, "%s", true)
+                ngx.say(type(session), " ", err)
+                """;
+        try (TestPeer peer = tlsEcho()) {
+            String trusted = "lua_ssl_trusted_certificate " + tmp.resolve("server.pem") + "; lua_ssl_verify_depth 2;";
+            assertThat(run(trusted, verify.formatted(peer.port(), "localhost"))).isEqualTo("userdata nil\n");
+            // the chain is trusted, the name still has to match
+            assertThat(run(trusted, verify.formatted(peer.port(), "example.com")))
+                    .isEqualTo("nil certificate host mismatch\n");
         }
     }
 
