@@ -80,6 +80,9 @@ class ForkedModulesTest {
         f.inMaster("cache:set('z', 26) cache:flush_all()");
         assertThat(f.inWorker("return cache:count() .. ' ' .. tostring(cache:get('z')) .. ' ' .. cache:get('k50')").tojstring())
                 .isEqualTo("3 nil 50");
+        // a cache the worker makes itself allocates through the module's ctypes, now the worker's
+        assertThat(f.inWorker("local c = require('" + module + "').new(2) c:set('x', 1) c:set('y', 2) c:set('z', 3) "
+                + "return table.concat(c:get_keys(), ',') .. ' ' .. cache:count()").tojstring()).isEqualTo("z,y 3");
         // expiry reads the worker's copy of the ngx table's clock
         f.inWorker("cache:set('t', 't', 5) now = now + 6");
         assertThat(f.inWorker("local v, stale = cache:get('t') return tostring(v) .. ' ' .. stale").tojstring())
