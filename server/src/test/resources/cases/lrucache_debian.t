@@ -144,3 +144,130 @@ location /t {
 --- request
 GET /t
 --- response_body_like: ffi.C.getpid.*not supported: jresty runs on the JVM and has no native FFI.*\n.*ffi.load is not supported: jresty runs on the JVM and has no native FFI
+
+=== TEST 7: a Debian lrucache made at module level of a module init_by_lua requires is each worker's own copy
+--- main_config
+worker_processes 2;
+--- http_config
+lua_shared_dict seen 1m;
+lua_package_path "$prefix/lua/?.lua;/usr/share/lua/5.1/?.lua;;";
+init_by_lua_block {
+    require "boot_caches"
+}
+init_worker_by_lua_block {
+    local caches = require "boot_caches"
+    local id = ngx.worker.id()
+    for name, c in pairs(caches) do
+        c:set("worker" .. id, id)
+        ngx.shared.seen:set(name .. ":" .. id, c:get("a") .. " " .. c:get("b").text .. " " .. c:count()
+            .. " " .. table.concat(c:get_keys(), ","):gsub("%d", "N"))
+    end
+}
+--- config
+location /t {
+    content_by_lua_block {
+        -- the other worker may still be starting: wait a little for every worker to report
+        -- (the reference nginx runs with master_process off: one process, whatever ngx.worker.count() says)
+        local want = 2 * ngx.worker.count()
+        local keys = ngx.shared.seen:get_keys()
+        for _ = 1, 200 do
+            if #keys == want then break end
+            ngx.sleep(0.01)
+            keys = ngx.shared.seen:get_keys()
+        end
+        local lines = {}
+        for _, k in ipairs(keys) do
+            lines[k:gsub(":%d+$", "") .. " " .. ngx.shared.seen:get(k)] = true
+        end
+        local distinct = {}
+        for line in pairs(lines) do distinct[#distinct + 1] = line end
+        table.sort(distinct)
+        ngx.say(table.concat(distinct, "\n"))
+        local caches = require "boot_caches"
+        caches.plain:set("c", "C")
+        ngx.say("here: ", caches.plain:get("c"), " ", caches.pureffi:get("a"), " ", caches.plain:count())
+    }
+}
+--- user_files
+>>> lua/boot_caches.lua
+-- room for one more each: a worker writing into another's memory would evict what that one set
+local plain = require("resty.lrucache").new(3)
+local pureffi = require("resty.lrucache.pureffi").new(3)
+for _, c in ipairs({ plain, pureffi }) do
+    c:set("a", "A")
+    c:set("b", { text = "bee" })
+end
+return { plain = plain, pureffi = pureffi }
+--- request
+GET /t
+--- response_body
+plain A bee 3 b,a,workerN
+pureffi A bee 3 b,a,workerN
+here: C A 3
+--- no_error_log
+[error]
+
+=== TEST 8: the same with both workers reporting: each has its own copy of the cache init made
+--- jresty_only: the reference nginx runs with master_process off, so only one of its workers ever runs
+--- main_config
+worker_processes 2;
+--- http_config
+lua_shared_dict seen 1m;
+lua_package_path "$prefix/lua/?.lua;/usr/share/lua/5.1/?.lua;;";
+init_by_lua_block {
+    require "boot_caches"
+}
+init_worker_by_lua_block {
+    local caches = require "boot_caches"
+    local id = ngx.worker.id()
+    for name, c in pairs(caches) do
+        c:set("worker" .. id, id)
+        ngx.shared.seen:set(name .. ":" .. id, c:get("a") .. " " .. c:get("b").text .. " " .. c:count()
+            .. " " .. table.concat(c:get_keys(), ","):gsub("%d", "N"))
+    end
+}
+--- config
+location /t {
+    content_by_lua_block {
+        -- the other worker may still be starting: wait until every worker reported
+        -- (the reference nginx runs with master_process off: one worker, which ngx.worker.count() says)
+        local want = 2 * ngx.worker.count()
+        local keys = ngx.shared.seen:get_keys()
+        for _ = 1, 200 do
+            if #keys == want then break end
+            ngx.sleep(0.01)
+            keys = ngx.shared.seen:get_keys()
+        end
+        ngx.say("reports: ", #keys == want and "every worker" or #keys)
+        local lines = {}
+        for _, k in ipairs(keys) do
+            lines[k:gsub(":%d+$", "") .. " " .. ngx.shared.seen:get(k)] = true
+        end
+        local distinct = {}
+        for line in pairs(lines) do distinct[#distinct + 1] = line end
+        table.sort(distinct)
+        ngx.say(table.concat(distinct, "\n"))
+        local caches = require "boot_caches"
+        caches.plain:set("c", "C")
+        ngx.say("here: ", caches.plain:get("c"), " ", caches.pureffi:get("a"), " ", caches.plain:count())
+    }
+}
+--- user_files
+>>> lua/boot_caches.lua
+-- room for one more each: a worker writing into another's memory would evict what that one set
+local plain = require("resty.lrucache").new(3)
+local pureffi = require("resty.lrucache.pureffi").new(3)
+for _, c in ipairs({ plain, pureffi }) do
+    c:set("a", "A")
+    c:set("b", { text = "bee" })
+end
+return { plain = plain, pureffi = pureffi }
+--- request
+GET /t
+--- response_body
+reports: every worker
+plain A bee 3 b,a,workerN
+pureffi A bee 3 b,a,workerN
+here: C A 3
+--- no_error_log
+[error]

@@ -14,7 +14,9 @@ import org.luaj.vm2.LuaString;
  * blocks weakly: a block lives while a cdata refers to it or a pointer stored from a cdata
  * does (see {@link Block}); a raw address that outlived its block fails when dereferenced
  * instead of crashing.
- * Shared by all workers; the map is concurrent and the counter atomic.
+ * The counter is shared by all workers and atomic; each worker lists its blocks in its own
+ * map ({@link CTypes#blocks}), so a worker forked from another holds copies of that worker's
+ * blocks at the same addresses, as nginx's forked workers do.
  */
 final class AddressSpace {
     /** Where LuaJIT's x86-64 allocations usually live, so printed addresses look familiar. */
@@ -22,15 +24,17 @@ final class AddressSpace {
     /** Strings cast to "const char *" get an address derived from their bytes, in their own range. */
     private static final long STRINGS = 0x550000000000L;
     private static final AtomicLong NEXT = new AtomicLong(FIRST);
-    private static final ConcurrentSkipListMap<Long, Entry> BLOCKS = new ConcurrentSkipListMap<>();
     private static final ReferenceQueue<Block> COLLECTED = new ReferenceQueue<>();
 
-    private static final class Entry extends WeakReference<Block> {
+    /** A listed block, held weakly, and the worker's map that lists it. */
+    static final class Entry extends WeakReference<Block> {
         final long base;
+        private final ConcurrentSkipListMap<Long, Entry> listing;
 
-        Entry(Block block) {
+        Entry(Block block, ConcurrentSkipListMap<Long, Entry> listing) {
             super(block, COLLECTED);
             this.base = block.base;
+            this.listing = listing;
         }
     }
 
@@ -57,8 +61,16 @@ final class AddressSpace {
         // a gap of at least 16 bytes keeps one-past-the-end pointers from naming the next block
         long span = (size + 31) & ~15L;
         Block b = new Block(NEXT.getAndAdd(span), new byte[(int) size], owner);
-        BLOCKS.put(b.base, new Entry(b));
+        list(b);
         return b;
+    }
+
+    /** Lists a block in its owner's map, so addresses read from memory find it. */
+    static void list(Block b) {
+        if (b.owner != null) {
+            forgetCollected();
+            b.owner.blocks.put(b.base, new Entry(b, b.owner.blocks));
+        }
     }
 
     /**
@@ -85,7 +97,7 @@ final class AddressSpace {
         if (owner == null) {
             return null;
         }
-        Map.Entry<Long, Entry> e = BLOCKS.floorEntry(address);
+        Map.Entry<Long, Entry> e = owner.blocks.floorEntry(address);
         if (e == null) {
             return null;
         }
@@ -96,7 +108,7 @@ final class AddressSpace {
     private static void forgetCollected() {
         for (Object r; (r = COLLECTED.poll()) != null; ) {
             Entry e = (Entry) r;
-            BLOCKS.remove(e.base, e);
+            e.listing.remove(e.base, e);
         }
     }
 }

@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.function.UnaryOperator;
 
 /**
  * One allocation of C memory: little-endian bytes at a fake address. Pointers stored in
@@ -29,6 +30,24 @@ final class Block {
         this.base = base;
         this.bytes = bytes;
         this.owner = owner;
+    }
+
+    /** A copy of this block's bytes at the same address, for a forked worker's {@code owner}; pointers follow with {@link #targetsFrom}. */
+    Block twin(CTypes owner) {
+        Block b = new Block(base, bytes.clone(), owner);
+        AddressSpace.list(b);
+        return b;
+    }
+
+    /** Points this copy's stored pointers at {@code twin}'s counterparts of the blocks the source's point at. */
+    void targetsFrom(Block source, UnaryOperator<Block> twin) {
+        if (source.targets == null) {
+            return;
+        }
+        targets = new Block[source.targets.length];
+        for (int i = 0; i < targets.length; i++) {
+            targets[i] = source.targets[i] == null ? null : twin.apply(source.targets[i]);
+        }
     }
 
     /** Whether [address, address + length) lies inside this block; length 0 allows one past the end. */

@@ -1,5 +1,7 @@
 package io.jresty.core.ffi;
 
+import io.jresty.core.fork.ForkCopy;
+import io.jresty.core.fork.Forkable;
 import org.luaj.vm2.LuaUserdata;
 import org.luaj.vm2.LuaValue;
 
@@ -8,9 +10,10 @@ import org.luaj.vm2.LuaValue;
  * memory it was last seen pointing into (a hint, null for NULL or when unknown); for anything
  * else (struct, array, reference, boxed number) the object lives in {@code block} at
  * {@code address}. type() of a cdata is "cdata"; every cdata is a distinct table key even
- * when two point to the same place, as in LuaJIT.
+ * when two point to the same place, as in LuaJIT. A forked worker gets its own cdata over its
+ * copy of the memory (see {@link FfiFork}).
  */
-final class CData extends LuaUserdata {
+final class CData extends LuaUserdata implements Forkable {
     final CType type;
     final Block block;
     final long address;
@@ -25,6 +28,12 @@ final class CData extends LuaUserdata {
     }
 
     private static final Object NO_INSTANCE = new Object();
+
+    @Override
+    public LuaValue forkInto(ForkCopy copy) {
+        FfiFork fork = FfiFork.of(copy);
+        return new CData(fork.type(type), fork.block(block), address, getmetatable());
+    }
 
     @Override
     public String typename() {

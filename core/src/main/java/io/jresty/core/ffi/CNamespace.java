@@ -9,8 +9,8 @@ import org.luaj.vm2.lib.VarArgFunction;
 final class CNamespace {
     private CNamespace() {}
 
-    static LuaTable create(CTypes types) {
-        LuaTable c = new LuaTable();
+    /** Fills {@code c} (the module's own table, see FfiModule) as ffi.C over {@code types}. */
+    static LuaTable create(CTypes types, LuaTable c) {
         LuaTable mt = new LuaTable();
         mt.set("__index", new VarArgFunction() {
             @Override

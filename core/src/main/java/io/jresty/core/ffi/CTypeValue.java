@@ -1,5 +1,7 @@
 package io.jresty.core.ffi;
 
+import io.jresty.core.fork.ForkCopy;
+import io.jresty.core.fork.Forkable;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaUserdata;
 import org.luaj.vm2.LuaValue;
@@ -7,7 +9,7 @@ import org.luaj.vm2.Varargs;
 import org.luaj.vm2.lib.VarArgFunction;
 
 /** A ctype object, as ffi.typeof returns it: prints as "ctype<...>", and calling it is ffi.new. */
-final class CTypeValue extends LuaUserdata {
+final class CTypeValue extends LuaUserdata implements Forkable {
     private static final LuaTable META = new LuaTable();
 
     static {
@@ -29,6 +31,13 @@ final class CTypeValue extends LuaUserdata {
         super(type, META);
         this.type = type;
         this.owner = owner;
+    }
+
+    /** A forked worker's ctype names its own struct types and allocates in its own memory. */
+    @Override
+    public LuaValue forkInto(ForkCopy copy) {
+        FfiFork fork = FfiFork.of(copy);
+        return new CTypeValue(fork.type(type), fork.types(owner));
     }
 
     @Override

@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.UnaryOperator;
 
 /**
  * What ffi.cdef declared in one Lua state: typedef names, struct tags, and the names of C
@@ -19,6 +21,24 @@ final class CTypes {
     /** Enum members and static const integers, which ffi.C gives as numbers. */
     private final Map<String, Long> constants = new HashMap<>();
     private int anonymous = 100;
+    /** The blocks this state allocated, by base address (see {@link AddressSpace}). */
+    final ConcurrentSkipListMap<Long, AddressSpace.Entry> blocks = new ConcurrentSkipListMap<>();
+
+    /**
+     * This state's declarations for a forked worker: the same names, each type replaced by
+     * {@code twin} (the worker's own struct types). The worker's blocks are listed as they are copied.
+     */
+    CTypes fork(UnaryOperator<CType> twin) {
+        CTypes t = new CTypes();
+        typedefs.forEach((k, v) -> t.typedefs.put(k, twin.apply(v)));
+        structs.forEach((k, v) -> t.structs.put(k, (StructType) twin.apply(v)));
+        parsed.forEach((k, v) -> t.parsed.put(k, twin.apply(v)));
+        t.symbols.addAll(symbols);
+        t.enums.putAll(enums);
+        t.constants.putAll(constants);
+        t.anonymous = anonymous;
+        return t;
+    }
 
     void cdef(String declarations) {
         CDeclParser.declarations(this, declarations);

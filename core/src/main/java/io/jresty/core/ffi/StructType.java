@@ -3,6 +3,7 @@ package io.jresty.core.ffi;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaValue;
 
@@ -31,6 +32,24 @@ final class StructType implements CType {
         this.tag = tag;
         this.id = id;
         this.union = union;
+    }
+
+    /** An undefined struct of the same tag and number, to become a forked worker's copy of this one. */
+    StructType shell() {
+        return new StructType(tag, id, union);
+    }
+
+    /** Takes {@code source}'s layout, its members' types replaced by {@code twin}, and the given metatable. */
+    void defineAs(StructType source, UnaryOperator<CType> twin, LuaValue metatype) {
+        if (source.fields != null) {
+            Map<String, Field> laid = new LinkedHashMap<>();
+            source.fields.forEach((name, f) -> laid.put(name, new Field(name, twin.apply(f.type()), f.offset(), f.key())));
+            this.fields = laid;
+            this.byKey = laid.values().toArray(Field[]::new);
+        }
+        this.size = source.size;
+        this.align = source.align;
+        this.metatype = metatype;
     }
 
     LuaValue metatype() {
