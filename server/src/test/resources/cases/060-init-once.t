@@ -147,3 +147,30 @@ GET /t
 function
 --- error_log
 the shm missing is not a lua_shared_dict
+
+=== TEST 6: string methods reach the running worker's own string table
+--- jresty_only: the reference nginx runs with master_process off, so only one of its workers runs
+--- main_config
+worker_processes 2;
+--- http_config
+lua_shared_dict seen 1m;
+init_by_lua_block { function string.shout(s) return s:upper() .. "!" end }
+init_worker_by_lua_block {
+    local id = ngx.worker.id()
+    string["mine" .. id] = function(s) return s .. " from " .. id end
+    local ok, res = pcall(function() return ("x")["mine" .. id]("x") .. ", " .. ("hi"):shout() end)
+    ngx.shared.seen:set("w" .. id, tostring(ok) .. " " .. tostring(res))
+}
+--- config
+location /t {
+    content_by_lua_block {
+        for id = 0, ngx.worker.count() - 1 do
+            ngx.say(id, ": ", ngx.shared.seen:get("w" .. id))
+        end
+    }
+}
+--- request
+GET /t
+--- response_body
+0: true x from 0, HI!
+1: true x from 1, HI!

@@ -25,8 +25,11 @@ final class StatePairing {
         Map<LuaValue, LuaValue> pairs = new IdentityHashMap<>();
         Deque<LuaValue[]> pending = new ArrayDeque<>();
         // LuaJ keeps the strings' metatable in a static field: one for the JVM, never copied
+        // (and its __index, which finds the running worker's own string table)
         if (LuaString.s_metatable != null) {
             pairs.put(LuaString.s_metatable, LuaString.s_metatable);
+            LuaValue index = LuaString.s_metatable.rawget(LuaValue.INDEX);
+            pairs.put(index, index);
         }
         pending.push(new LuaValue[] {source, target});
         while (!pending.isEmpty()) {

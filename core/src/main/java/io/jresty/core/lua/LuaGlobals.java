@@ -26,6 +26,7 @@ public final class LuaGlobals {
         g.load(new PackageLib());
         g.load(new TableLib());
         g.load(new StringLib());
+        StringMetatable.install(g);
         g.load(new CoroutineLib());
         g.load(new JseMathLib());
         g.load(new JseIoLib());

@@ -1,6 +1,7 @@
 package io.jresty.core.worker;
 
 import io.jresty.core.budget.Budget;
+import io.jresty.core.lua.StringMetatable;
 import java.util.concurrent.Callable;
 import org.luaj.vm2.Globals;
 
@@ -41,9 +42,11 @@ public final class LuaWorker {
     /** Runs Lua work holding this worker's lock. */
     public <T> T call(Callable<T> work) throws Exception {
         lock.lock();
+        Globals previous = StringMetatable.enter(globals);
         try {
             return work.call();
         } finally {
+            StringMetatable.leave(previous);
             lock.unlock();
         }
     }
@@ -51,9 +54,11 @@ public final class LuaWorker {
     /** Runs Lua work holding this worker's lock; the work may not throw checked exceptions. */
     public void run(Runnable work) {
         lock.lock();
+        Globals previous = StringMetatable.enter(globals);
         try {
             work.run();
         } finally {
+            StringMetatable.leave(previous);
             lock.unlock();
         }
     }
