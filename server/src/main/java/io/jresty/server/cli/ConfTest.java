@@ -1,7 +1,6 @@
 package io.jresty.server.cli;
 
 import io.jresty.server.conf.ConfCheck;
-import io.jresty.server.conf.ConfException;
 import io.jresty.server.http.ConfChunks;
 import io.jresty.server.http.HttpBlock;
 import io.jresty.server.lua.LuaChunk;
@@ -17,11 +16,8 @@ final class ConfTest {
     private ConfTest() {}
 
     static int run(Path prefix, Path conf, PrintStream err) {
-        int syntax = ConfCheck.run(conf, err);
-        if (syntax != 0) {
-            return syntax;
-        }
-        try {
+        // the model is a stage of the check: as nginx, "syntax is ok" only once all of it is built
+        return ConfCheck.run(conf, err, main -> {
             HttpBlock http = Launcher.load(prefix, conf);
             for (String warning : http.warnings()) {
                 err.println("jresty: [warn] " + warning);
@@ -31,11 +27,6 @@ final class ConfTest {
                     err.println("jresty: [warn] " + chunk.loadError());
                 }
             }
-            return 0;
-        } catch (ConfException e) {
-            err.println("jresty: [emerg] " + e.getMessage());
-            err.println("jresty: configuration file " + conf + " test failed");
-            return 1;
-        }
+        });
     }
 }

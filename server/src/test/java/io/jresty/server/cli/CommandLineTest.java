@@ -56,6 +56,22 @@ class CommandLineTest {
     }
 
     @Test
+    void aConfThatParsesButCannotBeBuiltFailsWithoutSayingSyntaxIsOk() throws Exception {
+        Files.createDirectories(prefix.resolve("conf"));
+        Files.writeString(prefix.resolve("conf/nginx.conf"), """
+                events {}
+                http { server { listen 127.0.0.1:8080;
+                    location / { lua_ssl_trusted_certificate missing-ca.pem; return 200; } } }
+                """);
+        Run r = run("-p", prefix.toString(), "-t");
+        assertThat(r.code()).isEqualTo(1);
+        Path conf = prefix.resolve("conf/nginx.conf");
+        assertThat(r.err()).contains("[emerg] SSL_CTX_load_verify_locations(").contains(conf + ":3")
+                .contains("configuration file " + conf + " test failed")
+                .doesNotContain("syntax is ok").doesNotContain("test is successful");
+    }
+
+    @Test
     void aLuaSyntaxErrorIsAWarningAsNginxStartsWithIt() throws Exception {
         Files.createDirectories(prefix.resolve("conf"));
         Files.writeString(prefix.resolve("conf/nginx.conf"), """
