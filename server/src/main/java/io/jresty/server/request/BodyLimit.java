@@ -64,11 +64,11 @@ final class BodyLimit {
     }
 
     /**
-     * With the connection already closed (Undertow closes it on a malformed chunk or a read
-     * timeout) nothing can be answered: the request ends as nginx's 444. Otherwise past
-     * client_max_body_size 413; a stalled client (client_body_timeout) is closed without an
-     * answer, as nginx terminates a request on its 408; anything else (a malformed chunk, a
-     * client gone mid-body) 400.
+     * With the connection already closed (Undertow closes it on a read timeout) nothing can be
+     * answered: the request ends as nginx's 444. Otherwise past client_max_body_size 413; a
+     * stalled client (client_body_timeout) is closed without an answer, as nginx terminates a
+     * request on its 408; anything else (a malformed chunk, which the server's chunked decoder
+     * reports with the connection still open, a client gone mid-body) 400.
      */
     static int failureStatus(IOException e, boolean connectionOpen) {
         if (!connectionOpen) {

@@ -55,6 +55,7 @@ final class RequestHandler implements HttpHandler {
         }
         long number = requests.incrementAndGet();
         byte[] head = takeHead(ex);
+        ChunkedRequestBody.install(ex, log);
         ex.dispatch(VirtualThreads.requests(), () -> serve(ex, connection, number, head));
     }
 

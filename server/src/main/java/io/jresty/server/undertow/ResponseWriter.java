@@ -60,7 +60,7 @@ final class ResponseWriter {
     static void send(HttpRequestState r) {
         HttpServerExchange ex = r.exchange();
         // a streamed response has started by design; otherwise a started response means Undertow
-        // itself ended the exchange (a malformed chunked body): nothing to answer
+        // itself ended the exchange (a body read that failed under it): nothing to answer
         if (r.closing() || r.status() == 444 || (ex.isResponseStarted() && !r.streaming())) {
             PendingOutput pending = ex.getAttachment(PENDING);
             if (pending != null) {
