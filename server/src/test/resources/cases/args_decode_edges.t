@@ -458,3 +458,22 @@ GET /t?a=%41%zz&&=x&b=%2B+&c&a%20b=1&d=&d=%
 A%zz +  true nil truncated
 1 % nil
 
+=== TEST 6: a max passed as nil is luaL_checkinteger's error for get_post_args and decode_args, the default for get_uri_args
+--- config
+location /t {
+    content_by_lua_block {
+        ngx.req.read_body()
+        local ok, err = pcall(ngx.req.get_post_args, nil)
+        ngx.say(ok, " ", tostring(err):match("number expected, got nil") ~= nil)
+        ok, err = pcall(ngx.decode_args, "a=1", nil)
+        ngx.say(ok, " ", tostring(err):match("number expected, got nil") ~= nil)
+        ngx.say(ngx.req.get_post_args(1.9).a, " ", ngx.req.get_uri_args(nil).q)
+    }
+}
+--- request
+POST /t?q=2
+a=1&b=2
+--- response_body
+false true
+false true
+1 2
