@@ -45,7 +45,7 @@ public final class NgxCodec implements NgxArea {
             if (args.narg() < 1 || args.narg() > 2) {
                 throw new ApiError("expecting 1 or 2 arguments but seen " + args.narg());
             }
-            int max = QueryArgs.DEFAULT_MAX;
+            int max = ArgsParser.DEFAULT_MAX;
             if (args.narg() == 2) {
                 LuaValue m = args.arg(2);
                 if (m.tonumber().isnil()) {
@@ -53,7 +53,8 @@ public final class NgxCodec implements NgxArea {
                 }
                 max = m.toint();
             }
-            return QueryArgs.decode(ByteArgs.checked(args.arg1(), 1, "decode_args"), max);
+            return ArgsParser.parse(ByteArgs.bytes(ByteArgs.checked(args.arg1(), 1, "decode_args")), max,
+                    ArgsParser.MaxCount.SEPARATORS);
         });
         api.anywhere("encode_base64", Contexts.ANY, (ctx, args) -> {
             LuaValue noPadding = args.arg(2);

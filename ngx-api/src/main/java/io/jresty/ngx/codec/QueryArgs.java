@@ -2,21 +2,15 @@ package io.jresty.ngx.codec;
 
 import io.jresty.ngx.api.ApiError;
 import java.io.ByteArrayOutputStream;
-import java.util.Arrays;
-import org.luaj.vm2.LuaError;
-import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
 
 /**
- * ngx.encode_args and ngx.decode_args: a Lua table to and from an x-www-form-urlencoded query.
- * encode is also what ngx.exec, set_uri_args and capture's args option use for a table.
+ * ngx.encode_args: a Lua table to an x-www-form-urlencoded query ({@link ArgsParser} is the way
+ * back). It is also what ngx.exec, set_uri_args and capture's args option use for a table.
  */
 public final class QueryArgs {
-    /** decode_args' default limit, lua-nginx-module's. */
-    static final int DEFAULT_MAX = 100;
-
     private QueryArgs() {}
 
     /**
@@ -71,53 +65,6 @@ public final class QueryArgs {
     private static void separate(ByteArrayOutputStream out) {
         if (out.size() > 0) {
             out.write('&');
-        }
-    }
-
-    /**
-     * Splits at '&'; a key without '=' is true, an empty key is dropped, a repeated key
-     * collects its values in a list. Keys and values are unescaped ('+' is a space).
-     * At most max segments are read; below 1 means no limit.
-     */
-    static LuaTable decode(LuaString query, int max) {
-        LuaTable result = new LuaTable();
-        byte[] q = ByteArgs.bytes(query);
-        int count = 0;
-        int start = 0;
-        while (start <= q.length && (max <= 0 || count < max)) {
-            int end = start;
-            while (end < q.length && q[end] != '&') {
-                end++;
-            }
-            int eq = start;
-            while (eq < end && q[eq] != '=') {
-                eq++;
-            }
-            if (eq > start) {
-                LuaString key = ByteArgs.lua(UriEscape.unescape(Arrays.copyOfRange(q, start, eq)));
-                LuaValue value = eq == end ? LuaValue.TRUE
-                        : ByteArgs.lua(UriEscape.unescape(Arrays.copyOfRange(q, eq + 1, end)));
-                add(result, key, value);
-            }
-            // every segment counts against max, even an empty one or one without a key
-            count++;
-            start = end + 1;
-        }
-        return result;
-    }
-
-    private static void add(LuaTable result, LuaString key, LuaValue value) {
-        LuaValue old = result.rawget(key);
-        if (old.isnil()) {
-            result.rawset(key, value);
-        } else if (old.istable()) {
-            LuaTable list = (LuaTable) old;
-            list.rawset(list.length() + 1, value);
-        } else {
-            LuaTable list = new LuaTable();
-            list.rawset(1, old);
-            list.rawset(2, value);
-            result.rawset(key, list);
         }
     }
 }

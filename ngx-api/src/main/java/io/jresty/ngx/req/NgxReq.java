@@ -38,7 +38,8 @@ public final class NgxReq implements NgxArea {
         api.request("start_time", Contexts.REQUEST, (ctx, a) -> LuaValue.valueOf(ctx.request().startTime()));
         api.request("is_internal", Contexts.REQUEST, (ctx, a) -> LuaValue.valueOf(ctx.request().isInternal()));
         api.request("get_uri_args", Contexts.REQUEST, (ctx, a) ->
-                QueryArgs.decodeTruncating(ctx.request().args(), a.optint(1, 100)));
+                QueryArgs.uriArgs(ctx.request().args(), a.optint(1, -1),
+                        a.arg(2).istable() ? (LuaTable) a.arg(2) : null));
         api.request("set_uri_args", Contexts.REQUEST, (ctx, a) -> {
             LuaValue args = a.arg1();
             if (args.istable()) {

@@ -2,11 +2,11 @@ package io.jresty.ngx.req;
 
 import io.jresty.ngx.api.ApiError;
 import io.jresty.ngx.api.ApiTable;
+import io.jresty.ngx.codec.ArgsParser;
 import io.jresty.ngx.phase.Contexts;
 import io.jresty.ngx.request.NgxRequest;
 import io.jresty.ngx.request.QueryArgs;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
@@ -39,7 +39,7 @@ final class ReqBody {
             String file = ctx.request().bodyFile();
             return file == null ? LuaValue.NIL : LuaValue.valueOf(file);
         });
-        api.request("get_post_args", Contexts.REQUEST, (ctx, a) -> postArgs(ctx.request(), a.optint(1, 100)));
+        api.request("get_post_args", Contexts.REQUEST, (ctx, a) -> postArgs(ctx.request(), postMax(a)));
         api.request("set_body_data", Contexts.REQUEST, (ctx, a) -> {
             NgxRequest r = readFirst(ctx.request());
             LuaString data = a.checkstring(1);
@@ -69,6 +69,17 @@ final class ReqBody {
         });
     }
 
+    /** luaL_checkinteger when a max is passed, so an explicit nil is an error as on nginx. */
+    private static int postMax(Varargs a) {
+        if (a.narg() == 0) {
+            return ArgsParser.DEFAULT_MAX;
+        }
+        if (a.arg1().tonumber().isnil()) {
+            throw new ApiError("bad argument #1 to 'get_post_args' (number expected, got " + a.arg1().typename() + ")");
+        }
+        return a.arg1().toint();
+    }
+
     private static Varargs postArgs(NgxRequest r, int max) {
         if (!r.bodyRead()) {
             throw new ApiError("no request body found; maybe you should turn on lua_need_request_body?");
@@ -77,7 +88,7 @@ final class ReqBody {
             return LuaValue.varargsOf(LuaValue.NIL, LuaValue.valueOf("request body in temp file not supported"));
         }
         byte[] body = r.bodyIfRead();
-        return QueryArgs.decodeTruncating(body == null ? null : new String(body, StandardCharsets.ISO_8859_1), max);
+        return QueryArgs.postArgs(body, max);
     }
 
     private static NgxRequest readFirst(NgxRequest r) {

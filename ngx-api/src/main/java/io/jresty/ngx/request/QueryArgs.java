@@ -1,88 +1,54 @@
 package io.jresty.ngx.request;
 
-import java.io.ByteArrayOutputStream;
-import org.luaj.vm2.LuaString;
+import io.jresty.ngx.codec.ArgsParser;
+import java.nio.charset.StandardCharsets;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
 
-/** Query strings as lua-nginx-module reads and writes them (get_uri_args, encode_args, exec). */
+/** A request's query string as lua-nginx-module reads and writes it (get_uri_args, set_uri_args, exec). */
 public final class QueryArgs {
     private QueryArgs() {}
 
-    /** Decodes "a=1&b&a=2" into {a={"1","2"}, b=true}; max 0 means no limit. */
-    public static LuaTable decode(String query, int max) {
-        return decodeTruncating(query, max).arg1().checktable();
+    /**
+     * get_uri_args(max, tab): lua-resty-core's counting, where a negative max is the default
+     * 100 and 0 no limit; the args go into tab (cleared first) when one is given.
+     * Returns (table, "truncated") when max cut them short.
+     */
+    public static Varargs uriArgs(String query, int max, LuaTable tab) {
+        LuaTable out = tab == null ? new LuaTable() : cleared(tab);
+        byte[] q = query == null ? new byte[0] : bytes(query);
+        return ArgsParser.parse(q, max < 0 ? ArgsParser.DEFAULT_MAX : max, ArgsParser.MaxCount.SEGMENTS, out);
+    }
+
+    /** get_post_args(max): lua-nginx-module's own counting, where max below 1 is no limit. */
+    public static Varargs postArgs(byte[] body, int max) {
+        return ArgsParser.parse(body == null ? new byte[0] : body, max, ArgsParser.MaxCount.SEPARATORS);
     }
 
     /**
-     * As {@link #decode}, returning (table, "truncated") when more than max args were there,
-     * as get_uri_args and get_post_args do. Pairs with an empty key are dropped.
+     * The query's bytes: a query read off the wire holds one char per byte, one that
+     * set_uri_args stored from a Lua string may hold UTF-8 decoded text.
      */
-    public static Varargs decodeTruncating(String query, int max) {
-        LuaTable out = new LuaTable();
-        if (query == null || query.isEmpty()) {
-            return out;
-        }
-        int count = 0;
-        for (String pair : query.split("&", -1)) {
-            if (pair.isEmpty() || pair.startsWith("=")) {
-                continue;
-            }
-            if (max > 0 && count >= max) {
-                return LuaValue.varargsOf(out, LuaValue.valueOf("truncated"));
-            }
-            count++;
-            int eq = pair.indexOf('=');
-            LuaValue key;
-            LuaValue value;
-            if (eq < 0) {
-                key = unescape(pair);
-                value = LuaValue.TRUE;
-            } else {
-                key = unescape(pair.substring(0, eq));
-                value = unescape(pair.substring(eq + 1));
-            }
-            LuaValue existing = out.get(key);
-            if (existing.isnil()) {
-                out.set(key, value);
-            } else if (existing.istable()) {
-                LuaTable t = (LuaTable) existing;
-                t.set(t.length() + 1, value);
-            } else {
-                LuaTable t = new LuaTable();
-                t.set(1, existing);
-                t.set(2, value);
-                out.set(key, t);
+    private static byte[] bytes(String query) {
+        for (int i = 0; i < query.length(); i++) {
+            if (query.charAt(i) > 0xff) {
+                return query.getBytes(StandardCharsets.UTF_8);
             }
         }
-        return out;
+        return query.getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    /** URI-unescapes with "+" as a space, as args are decoded. */
-    public static LuaString unescape(String s) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '+') {
-                out.write(' ');
-            } else if (c == '%' && i + 2 < s.length() + 0 && hex(s.charAt(i + 1)) >= 0 && i + 2 < s.length()
-                    && hex(s.charAt(i + 2)) >= 0) {
-                out.write(hex(s.charAt(i + 1)) * 16 + hex(s.charAt(i + 2)));
-                i += 2;
-            } else {
-                out.write(c);
-            }
+    /** clear_tab: every key goes, array part and hash part alike. */
+    private static LuaTable cleared(LuaTable tab) {
+        for (LuaValue k : tab.keys()) {
+            tab.rawset(k, LuaValue.NIL);
         }
-        return LuaString.valueOf(out.toByteArray());
-    }
-
-    private static int hex(char c) {
-        return Character.digit(c, 16);
+        return tab;
     }
 
     /** Encodes a Lua table as lua-nginx-module's ngx.encode_args does (its bytes are ASCII). */
     public static String encode(LuaTable args) {
-        return new String(io.jresty.ngx.codec.QueryArgs.encode(args), java.nio.charset.StandardCharsets.ISO_8859_1);
+        return new String(io.jresty.ngx.codec.QueryArgs.encode(args), StandardCharsets.ISO_8859_1);
     }
 }
