@@ -1,5 +1,6 @@
 package io.jresty.ngx.header;
 
+import java.util.List;
 import org.luaj.vm2.LuaString;
 
 /**
@@ -8,7 +9,8 @@ import org.luaj.vm2.LuaString;
  * them each time cost as much as the rest of the write. Bounded and shared like {@link HeaderKeys}.
  */
 final class HeaderValues {
-    private record Decoded(LuaString lua, String text) {}
+    /** single: the one-value list a header set to this string holds (immutable, so it can be shared). */
+    private record Decoded(LuaString lua, List<String> single) {}
 
     private static final int SLOTS = 512;
     private static final int LONGEST = 64;
@@ -16,18 +18,19 @@ final class HeaderValues {
 
     private HeaderValues() {}
 
-    static String text(LuaString lua) {
+    /** The header values of setting a header to lua: a list of its text alone. */
+    static List<String> single(LuaString lua) {
         if (lua.m_length > LONGEST) {
-            return lua.tojstring();
+            return List.of(lua.tojstring());
         }
         int slot = lua.hashCode() & (SLOTS - 1);
         Decoded d = CACHE[slot];
         if (d != null && (d.lua() == lua || d.lua().raweq(lua))) {
-            return d.text();
+            return d.single();
         }
-        String text = lua.tojstring();
+        List<String> single = List.of(lua.tojstring());
         CACHE[slot] = new Decoded(LuaString.valueUsing(lua.m_bytes.length == lua.m_length ? lua.m_bytes
-                : java.util.Arrays.copyOfRange(lua.m_bytes, lua.m_offset, lua.m_offset + lua.m_length)), text);
-        return text;
+                : java.util.Arrays.copyOfRange(lua.m_bytes, lua.m_offset, lua.m_offset + lua.m_length)), single);
+        return single;
     }
 }

@@ -93,7 +93,7 @@ public final class NgxHeader implements NgxArea {
             return out;
         }
         if (value instanceof LuaString s) {
-            return List.of(HeaderValues.text(s));
+            return HeaderValues.single(s);
         }
         // anything else goes in as tostring() gives it (a function too, measured on nginx)
         return List.of(value.tojstring());
