@@ -1,6 +1,5 @@
 package io.jresty.ngx.header;
 
-import java.util.Arrays;
 import java.util.Locale;
 import org.luaj.vm2.LuaString;
 
@@ -11,7 +10,7 @@ import org.luaj.vm2.LuaString;
  */
 final class HeaderKeys {
     /** A Lua key resolved: the header name as sent, its lower-case lookup key, whether it is Content-Type. */
-    record Resolved(LuaString lua, boolean transform, String name, String key, boolean contentType) {}
+    record Resolved(OwnBytes lua, boolean transform, String name, String key, boolean contentType) {}
 
     /** Direct-mapped by the key's hash; a collision only replaces the slot, so the cache stays bounded. */
     private static final int SLOTS = 512;
@@ -24,7 +23,7 @@ final class HeaderKeys {
     static Resolved resolve(LuaString lua, boolean transform) {
         int slot = (lua.hashCode() ^ (transform ? 0x9e3779b9 : 0)) & (SLOTS - 1);
         Resolved r = CACHE[slot];
-        if (r != null && r.transform() == transform && (r.lua() == lua || r.lua().raweq(lua))) {
+        if (r != null && r.transform() == transform && r.lua().matches(lua)) {
             return r;
         }
         r = compute(lua, transform);
@@ -36,10 +35,8 @@ final class HeaderKeys {
 
     private static Resolved compute(LuaString lua, boolean transform) {
         String raw = lua.tojstring();
-        // a copy of the bytes, so the cache never holds on to a larger buffer the key was cut from
-        LuaString own = LuaString.valueUsing(Arrays.copyOfRange(lua.m_bytes, lua.m_offset, lua.m_offset + lua.m_length));
         String name = transform ? raw.replace('_', '-') : raw;
         String key = name.toLowerCase(Locale.ROOT);
-        return new Resolved(own, transform, name, key, key.equals("content-type"));
+        return new Resolved(OwnBytes.of(lua), transform, name, key, key.equals("content-type"));
     }
 }

@@ -10,7 +10,7 @@ import org.luaj.vm2.LuaString;
  */
 final class HeaderValues {
     /** single: the one-value list a header set to this string holds (immutable, so it can be shared). */
-    private record Decoded(LuaString lua, List<String> single) {}
+    private record Decoded(OwnBytes lua, List<String> single) {}
 
     private static final int SLOTS = 512;
     private static final int LONGEST = 64;
@@ -25,12 +25,11 @@ final class HeaderValues {
         }
         int slot = lua.hashCode() & (SLOTS - 1);
         Decoded d = CACHE[slot];
-        if (d != null && (d.lua() == lua || d.lua().raweq(lua))) {
+        if (d != null && d.lua().matches(lua)) {
             return d.single();
         }
         List<String> single = List.of(lua.tojstring());
-        CACHE[slot] = new Decoded(LuaString.valueUsing(lua.m_bytes.length == lua.m_length ? lua.m_bytes
-                : java.util.Arrays.copyOfRange(lua.m_bytes, lua.m_offset, lua.m_offset + lua.m_length)), single);
+        CACHE[slot] = new Decoded(OwnBytes.of(lua), single);
         return single;
     }
 }

@@ -1,6 +1,5 @@
 package io.jresty.ngx.var;
 
-import java.util.Arrays;
 import org.luaj.vm2.LuaString;
 
 /**
@@ -11,7 +10,7 @@ import org.luaj.vm2.LuaString;
  */
 final class VarNames {
     /** A key resolved: its text as written (for assignment) and the name it reads ("01" reads $1). */
-    record Resolved(LuaString lua, String text, String readName) {}
+    record Resolved(OwnBytes lua, String text, String readName) {}
 
     /** Direct-mapped by the key's hash; a collision only replaces the slot, so the cache stays bounded. */
     private static final int SLOTS = 512;
@@ -24,19 +23,16 @@ final class VarNames {
     static Resolved resolve(LuaString lua) {
         int slot = lua.hashCode() & (SLOTS - 1);
         Resolved r = CACHE[slot];
-        if (r != null && (r.lua() == lua || r.lua().raweq(lua))) {
+        if (r != null && r.lua().matches(lua)) {
             return r;
         }
         String text = lua.tojstring();
         // a numeric string key reads the capture of that number, as a number key does
         String readName = lua.isnumber() ? String.valueOf(lua.toint()) : text;
+        r = new Resolved(OwnBytes.of(lua), text, readName);
         if (lua.m_length > LONGEST) {
-            return new Resolved(lua, text, readName);
+            return r;
         }
-        // a copy of the bytes, so the cache never holds on to a larger buffer the key was cut from
-        byte[] own = lua.m_offset == 0 && lua.m_bytes.length == lua.m_length ? lua.m_bytes
-                : Arrays.copyOfRange(lua.m_bytes, lua.m_offset, lua.m_offset + lua.m_length);
-        r = new Resolved(LuaString.valueUsing(own), text, readName);
         CACHE[slot] = r;
         return r;
     }
