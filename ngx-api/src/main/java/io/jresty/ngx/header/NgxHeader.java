@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.luaj.vm2.LuaError;
+import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
@@ -28,7 +29,7 @@ public final class NgxHeader implements NgxArea {
             @Override
             public LuaValue call(LuaValue self, LuaValue key) {
                 NgxRequest r = request();
-                List<String> values = r.responseHeaders().get(headerName(r, key.checkjstring()));
+                List<String> values = r.responseHeaders().getByKey(resolve(r, key).key());
                 if (values.isEmpty()) {
                     return NIL;
                 }
@@ -42,7 +43,7 @@ public final class NgxHeader implements NgxArea {
             @Override
             public LuaValue call(LuaValue self, LuaValue key, LuaValue value) {
                 NgxRequest r = request();
-                String name = headerName(r, key.checkjstring());
+                HeaderKeys.Resolved name = resolve(r, key);
                 if (r.headersSent()) {
                     env.errorLog().log(LogLevel.ERR, r.connectionId(),
                             "attempt to set ngx.header.HEADER after sending out response headers",
@@ -50,8 +51,8 @@ public final class NgxHeader implements NgxArea {
                     return NONE;
                 }
                 List<String> values = values(value);
-                r.responseHeaders().set(name, values);
-                if (name.equalsIgnoreCase("Content-Type")) {
+                r.responseHeaders().set(name.name(), name.key(), values);
+                if (name.contentType()) {
                     r.responseHeaders().contentTypeCleared(values.isEmpty());
                 }
                 return NONE;
@@ -70,11 +71,13 @@ public final class NgxHeader implements NgxArea {
     }
 
     /**
-     * The header name of a Lua key: underscores become hyphens, as lua-nginx-module does unless
-     * lua_transform_underscores_in_response_headers is off.
+     * The header a Lua key names: underscores become hyphens, as lua-nginx-module does unless
+     * lua_transform_underscores_in_response_headers is off. Non-string keys go through
+     * checkjstring first, for its number conversion and its error.
      */
-    static String headerName(NgxRequest r, String key) {
-        return r.transformUnderscores() ? key.replace('_', '-') : key;
+    private static HeaderKeys.Resolved resolve(NgxRequest r, LuaValue key) {
+        LuaString lua = key instanceof LuaString s ? s : LuaString.valueOf(key.checkjstring());
+        return HeaderKeys.resolve(lua, r.transformUnderscores());
     }
 
     private static List<String> values(LuaValue value) {
@@ -88,6 +91,9 @@ public final class NgxHeader implements NgxArea {
                 out.add(t.get(i).tojstring());
             }
             return out;
+        }
+        if (value instanceof LuaString s) {
+            return HeaderValues.single(s);
         }
         // anything else goes in as tostring() gives it (a function too, measured on nginx)
         return List.of(value.tojstring());

@@ -15,6 +15,7 @@ public final class ResponseHeaders {
     /** Lua cleared Content-Type: nginx then sends none, not even default_type. */
     private boolean contentTypeCleared;
 
+    /** values is never changed in place (add replaces it), so get and all hand it out without a copy. */
     private record Entry(String name, List<String> values) {}
 
     private static String key(String name) {
@@ -23,8 +24,13 @@ public final class ResponseHeaders {
 
     /** The values of that header, or an empty list. */
     public List<String> get(String name) {
-        Entry e = entries.get(key(name));
-        return e == null ? List.of() : List.copyOf(e.values());
+        return getByKey(key(name));
+    }
+
+    /** The values of the header whose lower-case name is key, or an empty list. */
+    public List<String> getByKey(String key) {
+        Entry e = entries.get(key);
+        return e == null ? List.of() : e.values();
     }
 
     public String first(String name) {
@@ -34,11 +40,15 @@ public final class ResponseHeaders {
 
     /** Replaces every value of the header; an empty list removes it. */
     public void set(String name, List<String> values) {
-        String k = key(name);
+        set(name, key(name), values);
+    }
+
+    /** As set(name, values), with key the lower-case name (resolved once by the caller). */
+    public void set(String name, String key, List<String> values) {
         if (values.isEmpty()) {
-            entries.remove(k);
+            entries.remove(key);
         } else {
-            entries.put(k, new Entry(name, new ArrayList<>(values)));
+            entries.put(key, new Entry(name, List.copyOf(values)));
         }
     }
 
@@ -47,7 +57,16 @@ public final class ResponseHeaders {
     }
 
     public void add(String name, String value) {
-        entries.computeIfAbsent(key(name), k -> new Entry(name, new ArrayList<>())).values().add(value);
+        String k = key(name);
+        Entry e = entries.get(k);
+        if (e == null) {
+            entries.put(k, new Entry(name, List.of(value)));
+        } else {
+            List<String> values = new ArrayList<>(e.values().size() + 1);
+            values.addAll(e.values());
+            values.add(value);
+            entries.put(k, new Entry(e.name(), List.copyOf(values)));
+        }
     }
 
     public void remove(String name) {
@@ -66,7 +85,7 @@ public final class ResponseHeaders {
     public Map<String, List<String>> all() {
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (Entry e : entries.values()) {
-            out.put(e.name(), List.copyOf(e.values()));
+            out.put(e.name(), e.values());
         }
         return out;
     }

@@ -6,6 +6,7 @@ import io.jresty.ngx.NgxEnvironment;
 import io.jresty.ngx.api.NgxArea;
 import io.jresty.ngx.request.NgxRequest;
 import org.luaj.vm2.LuaError;
+import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.lib.ThreeArgFunction;
@@ -20,14 +21,16 @@ public final class NgxVar implements NgxArea {
         meta.set("__index", new TwoArgFunction() {
             @Override
             public LuaValue call(LuaValue self, LuaValue key) {
-                String value = request().variable(key.isnumber() ? String.valueOf(key.toint()) : key.checkjstring());
-                return value == null ? NIL : valueOf(value);
+                String name = key instanceof LuaString s ? VarNames.resolve(s).readName()
+                        : key.isnumber() ? String.valueOf(key.toint()) : key.checkjstring();
+                String value = request().variable(name);
+                return value == null ? NIL : VarValues.lua(value);
             }
         });
         meta.set("__newindex", new ThreeArgFunction() {
             @Override
             public LuaValue call(LuaValue self, LuaValue key, LuaValue value) {
-                String name = key.checkjstring();
+                String name = key instanceof LuaString s ? VarNames.resolve(s).text() : key.checkjstring();
                 String text;
                 if (value.isnil()) {
                     text = null;

@@ -1,6 +1,5 @@
 package io.jresty.server.request;
 
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -63,33 +62,36 @@ public final class Variables {
         if (r.userVariables().containsKey(name)) {
             return r.userVariables().get(name);
         }
-        if (isDigits(name)) {
-            return capture(r.captures(), Integer.parseInt(name));
+        VariableName v = VariableName.of(name);
+        if (v.family() == VariableName.Family.CAPTURE) {
+            return capture(r.captures(), v.number());
         }
         if (r.captures() != null && r.captures().namedGroups().containsKey(name)) {
             return r.captures().group(name);
         }
-        if (name.startsWith("arg_")) {
-            return QueryValue.of(r.args(), name.substring(4));
-        }
-        if (name.startsWith("http_")) {
-            return r.requestHeader(name.substring(5).replace('_', '-'));
-        }
-        if (name.startsWith("sent_http_")) {
-            return r.responseHeaders().first(name.substring(10).replace('_', '-'));
-        }
-        if (name.startsWith("cookie_")) {
-            return CookieValue.of(r.requestHeader("Cookie"), name.substring(7));
-        }
-        if (io.jresty.server.proxy.UpstreamVariables.NAMES.contains(name)) {
-            return io.jresty.server.proxy.UpstreamVariables.value(r, name);
+        switch (v.family()) {
+            case ARG -> {
+                return QueryValue.of(r.args(), v.suffix());
+            }
+            case HTTP -> {
+                return r.requestHeader(v.suffix());
+            }
+            case SENT_HTTP -> {
+                return r.responseHeaders().first(v.suffix());
+            }
+            case COOKIE -> {
+                return CookieValue.of(r.requestHeader("Cookie"), v.suffix());
+            }
+            case UPSTREAM -> {
+                return io.jresty.server.proxy.UpstreamVariables.value(r, name);
+            }
+            default -> {
+            }
         }
         return builtIn(r, name);
     }
 
     private String builtIn(HttpRequestState r, String name) {
-        InetSocketAddress local = r.exchange().getDestinationAddress();
-        InetSocketAddress remote = r.exchange().getSourceAddress();
         return switch (name) {
             case "uri", "document_uri" -> r.uri();
             case "request_uri" -> r.requestUri();
@@ -97,10 +99,10 @@ public final class Variables {
             case "is_args" -> r.args() == null || r.args().isEmpty() ? "" : "?";
             case "host" -> r.host();
             case "hostname" -> Hostname.NAME;
-            case "remote_addr" -> remote.getAddress().getHostAddress();
-            case "remote_port" -> String.valueOf(remote.getPort());
-            case "server_addr" -> local.getAddress().getHostAddress();
-            case "server_port" -> String.valueOf(local.getPort());
+            case "remote_addr" -> r.exchange().getSourceAddress().getAddress().getHostAddress();
+            case "remote_port" -> String.valueOf(r.exchange().getSourceAddress().getPort());
+            case "server_addr" -> r.exchange().getDestinationAddress().getAddress().getHostAddress();
+            case "server_port" -> String.valueOf(r.exchange().getDestinationAddress().getPort());
             case "server_name" -> r.server().primaryName();
             case "server_protocol" -> r.protocol();
             case "scheme" -> r.exchange().getRequestScheme();
@@ -169,7 +171,7 @@ public final class Variables {
     }
 
     private static boolean isDigits(String s) {
-        return !s.isEmpty() && s.length() < 3 && s.chars().allMatch(Character::isDigit);
+        return VariableName.isDigits(s);
     }
 
     /** Machine host name for $hostname. */
