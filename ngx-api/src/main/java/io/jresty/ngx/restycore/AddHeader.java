@@ -1,0 +1,92 @@
+package io.jresty.ngx.restycore;
+
+import io.jresty.ngx.api.ApiError;
+import io.jresty.ngx.api.ApiTable;
+import io.jresty.ngx.phase.Contexts;
+import io.jresty.ngx.request.NgxRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.luaj.vm2.Globals;
+import org.luaj.vm2.LuaTable;
+import org.luaj.vm2.LuaValue;
+
+/**
+ * {@code ngx.req.add_header} and {@code ngx.resp.add_header} of lua-resty-core: like
+ * ngx.req.set_header / ngx.header[name] = value but keeping the values already there.
+ */
+final class AddHeader {
+    private AddHeader() {}
+
+    static LuaTable requestModule() {
+        ApiTable t = new ApiTable("ngx.req.", new LuaTable());
+        t.request("add_header", Contexts.REQUEST, (ctx, a) -> {
+            if (a.arg1().isnil()) {
+                throw new ApiError("bad 'name' argument: string expected, got nil");
+            }
+            String name = a.arg1().tojstring();
+            List<String> added = added(a.arg(2), "bad 'value' argument: string or table expected, got nil",
+                    "bad 'value' argument: non-empty table expected");
+            NgxRequest r = ctx.request();
+            List<String> values = new ArrayList<>();
+            for (Map.Entry<String, String> h : r.requestHeaders()) {
+                if (h.getKey().equalsIgnoreCase(name)) {
+                    values.add(h.getValue());
+                }
+            }
+            values.addAll(added);
+            r.setRequestHeader(name, values);
+            return LuaValue.NONE;
+        });
+        return t.table();
+    }
+
+    /** Goes through ngx.header so the header-sent check, its log line and Content-Type handling stay one. */
+    static LuaTable responseModule(Globals g) {
+        ApiTable t = new ApiTable("ngx.resp.", new LuaTable());
+        t.request("add_header", Contexts.REQUEST, (ctx, a) -> {
+            String key = a.arg1().tojstring();
+            LuaValue v = a.arg(2);
+            if (v.isnil()) {
+                throw new ApiError("invalid header value");
+            }
+            List<String> added = v.istable() ? strings((LuaTable) v) : List.of(v.tojstring());
+            if (added.isEmpty()) {
+                return LuaValue.NONE;
+            }
+            String name = ctx.request().transformUnderscores() ? key.replace('_', '-') : key;
+            List<String> values = new ArrayList<>(ctx.request().responseHeaders().get(name));
+            values.addAll(added);
+            LuaTable list = new LuaTable();
+            for (String s : values) {
+                list.insert(0, LuaValue.valueOf(s));
+            }
+            g.get("ngx").get("header").set(key, values.size() == 1 ? list.get(1) : list);
+            return LuaValue.NONE;
+        });
+        return t.table();
+    }
+
+    private static List<String> added(LuaValue v, String nilMessage, String emptyMessage) {
+        if (v.isnil()) {
+            throw new ApiError(nilMessage);
+        }
+        if (!v.istable()) {
+            return List.of(v.tojstring());
+        }
+        List<String> out = strings((LuaTable) v);
+        if (out.isEmpty()) {
+            throw new ApiError(emptyMessage);
+        }
+        return out;
+    }
+
+    private static List<String> strings(LuaTable t) {
+        List<String> out = new ArrayList<>();
+        for (int i = 1; i <= t.length(); i++) {
+            out.add(t.get(i).tojstring());
+        }
+        return out;
+    }
+
+}
