@@ -1,13 +1,15 @@
 package io.jresty.ngx.restycore;
 
+import io.jresty.ngx.NgxEnvironment;
 import io.jresty.ngx.api.ApiError;
 import io.jresty.ngx.api.ApiTable;
+import io.jresty.ngx.log.LogLevel;
+import io.jresty.ngx.log.RequestSuffix;
 import io.jresty.ngx.phase.Contexts;
 import io.jresty.ngx.request.NgxRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.luaj.vm2.Globals;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 
@@ -41,8 +43,8 @@ final class AddHeader {
         return t.table();
     }
 
-    /** Goes through ngx.header so the header-sent check, its log line and Content-Type handling stay one. */
-    static LuaTable responseModule(Globals g) {
+    /** As ngx.header[name] = value, the values already there kept: the same sent-headers check and log line. */
+    static LuaTable responseModule(NgxEnvironment env) {
         ApiTable t = new ApiTable("ngx.resp.", new LuaTable());
         t.request("add_header", Contexts.REQUEST, (ctx, a) -> {
             String key = a.arg1().tojstring();
@@ -51,17 +53,22 @@ final class AddHeader {
                 throw new ApiError("invalid header value");
             }
             List<String> added = v.istable() ? strings((LuaTable) v) : List.of(v.tojstring());
+            NgxRequest r = ctx.request();
             if (added.isEmpty()) {
                 return LuaValue.NONE;
             }
-            String name = ctx.request().transformUnderscores() ? key.replace('_', '-') : key;
-            List<String> values = new ArrayList<>(ctx.request().responseHeaders().get(name));
-            values.addAll(added);
-            LuaTable list = new LuaTable();
-            for (String s : values) {
-                list.insert(0, LuaValue.valueOf(s));
+            if (r.headersSent()) {
+                env.errorLog().log(LogLevel.ERR, r.connectionId(),
+                        "attempt to set ngx.header.HEADER after sending out response headers", RequestSuffix.of(ctx));
+                return LuaValue.NONE;
             }
-            g.get("ngx").get("header").set(key, values.size() == 1 ? list.get(1) : list);
+            String name = r.transformUnderscores() ? key.replace('_', '-') : key;
+            for (String value : added) {
+                r.responseHeaders().add(name, value);
+            }
+            if (name.equalsIgnoreCase("Content-Type")) {
+                r.responseHeaders().contentTypeCleared(false);
+            }
             return LuaValue.NONE;
         });
         return t.table();

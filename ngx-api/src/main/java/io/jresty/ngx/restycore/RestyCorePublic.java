@@ -23,7 +23,7 @@ public final class RestyCorePublic {
         module(g, "ngx.process", NgxProcess.module(env));
         module(g, "ngx.base64", NgxBase64Url.module());
         module(g, "ngx.req", AddHeader.requestModule());
-        module(g, "ngx.resp", AddHeader.responseModule(g));
+        module(g, "ngx.resp", AddHeader.responseModule(env));
         module(g, "ngx.errlog", NgxErrlog.module(env));
         // jresty serves no TLS handshake phase and runs no child processes: failing at require
         // tells a port at once what is missing, and pcall(require, ...) is how libraries probe
