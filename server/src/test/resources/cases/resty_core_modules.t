@@ -297,3 +297,66 @@ GET /t
 false .*module 'ngx.ssl' is not supported: jresty has no ssl_certificate_by_lua.*
 false .*module 'ngx.ocsp' is not supported: jresty has no TLS server handshake.*
 false .*module 'ngx.pipe' is not supported: jresty does not spawn sub-processes
+
+=== TEST 15: modules required in init_by_lua work in the request
+--- http_config
+init_by_lua_block {
+    resp_mod = require "ngx.resp"
+    b64_mod = require "ngx.base64"
+    process_mod = require "ngx.process"
+}
+--- config
+location /t {
+    header_filter_by_lua_block {
+        resp_mod.add_header("X-Filter", "hf")
+    }
+    content_by_lua_block {
+        resp_mod.add_header("X-Init", "1")
+        ngx.say(b64_mod.encode_base64url("?>"), " ", process_mod.type())
+    }
+}
+--- request
+GET /t
+--- response_body
+Pz4 single
+--- response_headers
+X-Init: 1
+X-Filter: hf
+
+=== TEST 16: ngx.resp.add_header refuses a nil value; an empty table adds nothing
+--- config
+location /t {
+    content_by_lua_block {
+        local resp = require "ngx.resp"
+        local ok, err = pcall(resp.add_header, "X-A")
+        ngx.say(ok, " ", err:find("invalid header value", 1, true) ~= nil)
+        resp.add_header("X-B", {})
+        ngx.say(ngx.header["X-B"])
+    }
+}
+--- request
+GET /t
+--- response_body
+false true
+nil
+
+=== TEST 17: add_header outside a request
+--- http_config
+init_worker_by_lua_block {
+    local ok, err = pcall(require("ngx.req").add_header, "A", "b")
+    req_err = err
+    ok, err = pcall(require("ngx.resp").add_header, "A", "b")
+    resp_err = err
+}
+--- config
+location /t {
+    content_by_lua_block {
+        ngx.say(req_err:find("API disabled in the current context", 1, true) ~= nil)
+        ngx.say(resp_err:find("API disabled in the current context", 1, true) ~= nil)
+    }
+}
+--- request
+GET /t
+--- response_body
+true
+true

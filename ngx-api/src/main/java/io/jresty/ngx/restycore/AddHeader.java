@@ -1,5 +1,6 @@
 package io.jresty.ngx.restycore;
 
+import io.jresty.ngx.NgxContext;
 import io.jresty.ngx.NgxEnvironment;
 import io.jresty.ngx.api.ApiError;
 import io.jresty.ngx.api.ApiTable;
@@ -22,7 +23,8 @@ final class AddHeader {
 
     static LuaTable requestModule() {
         ApiTable t = new ApiTable("ngx.req.", new LuaTable());
-        t.request("add_header", Contexts.REQUEST, (ctx, a) -> {
+        t.anywhere("add_header", Contexts.ANY, (ctx, a) -> {
+            requireRequest(ctx);
             if (a.arg1().isnil()) {
                 throw new ApiError("bad 'name' argument: string expected, got nil");
             }
@@ -46,7 +48,8 @@ final class AddHeader {
     /** As ngx.header[name] = value, the values already there kept: the same sent-headers check and log line. */
     static LuaTable responseModule(NgxEnvironment env) {
         ApiTable t = new ApiTable("ngx.resp.", new LuaTable());
-        t.request("add_header", Contexts.REQUEST, (ctx, a) -> {
+        t.anywhere("add_header", Contexts.ANY, (ctx, a) -> {
+            requireRequest(ctx);
             String key = a.arg1().tojstring();
             LuaValue v = a.arg(2);
             if (v.isnil()) {
@@ -72,6 +75,13 @@ final class AddHeader {
             return LuaValue.NONE;
         });
         return t.table();
+    }
+
+    /** Measured on nginx: outside a request (init_worker_by_lua, timers) both say this, not "no request found". */
+    private static void requireRequest(NgxContext ctx) {
+        if (ctx == null || ctx.request() == null) {
+            throw new ApiError("API disabled in the current context");
+        }
     }
 
     private static List<String> added(LuaValue v, String nilMessage, String emptyMessage) {
