@@ -360,3 +360,18 @@ GET /t
 --- response_body
 true
 true
+
+=== TEST 18: ngx.process.signal_graceful_exit is refused rather than silently ignored
+--- jresty_only: nginx would start shutting down; jresty exposes no graceful-exit signal to Lua
+--- config
+location /t {
+    content_by_lua_block {
+        local process = require "ngx.process"
+        local ok, err = pcall(process.signal_graceful_exit)
+        ngx.say(ok, " ", err:find("signal_graceful_exit is not supported by jresty", 1, true) ~= nil)
+    }
+}
+--- request
+GET /t
+--- response_body
+false true
