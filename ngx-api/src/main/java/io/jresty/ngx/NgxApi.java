@@ -51,6 +51,7 @@ public final class NgxApi {
         globals.get("package").get("loaded").set("ngx.balancer", io.jresty.ngx.balancer.NgxBalancer.module());
         io.jresty.ngx.dynacode.DynacodeModule.install(globals, env);
         io.jresty.ngx.semaphore.NgxSemaphore.preload(globals);
+        io.jresty.ngx.restycore.RestyCorePublic.preload(globals, env);
         return ngx;
     }
 }

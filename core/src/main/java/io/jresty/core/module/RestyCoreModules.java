@@ -1,6 +1,7 @@
 package io.jresty.core.module;
 
 import org.luaj.vm2.Globals;
+import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
@@ -13,6 +14,9 @@ import org.luaj.vm2.lib.VarArgFunction;
  */
 final class RestyCoreModules {
     private static final String VERSION = "0.1.28";
+    /** lua-resty-core 0.1.x's lib/resty/core/*.lua besides base and utils. */
+    private static final String[] INTERNAL = {"base64", "coroutine", "ctx", "exit", "hash", "misc", "ndk",
+            "param", "phase", "regex", "request", "response", "shdict", "socket", "time", "uri", "var", "worker"};
 
     private RestyCoreModules() {}
 
@@ -26,6 +30,39 @@ final class RestyCoreModules {
         LuaTable core = new LuaTable();
         core.set("version", VERSION);
         LuaModules.preload(g, "resty.core", LuaModules.constant("resty.core", core));
+        // each of these installs FFI versions of ngx.* functions jresty already has in Java;
+        // preloading them keeps Debian's FFI files (which need nginx's C symbols) from loading
+        for (String part : INTERNAL) {
+            LuaTable m = new LuaTable();
+            m.set("version", VERSION);
+            LuaModules.preload(g, "resty.core." + part, LuaModules.constant("resty.core." + part, m));
+        }
+        LuaTable utils = new LuaTable();
+        utils.set("version", VERSION);
+        utils.set("str_replace_char", new VarArgFunction() {
+            @Override
+            public Varargs invoke(Varargs args) {
+                return replaceChar(args.checkstring(1), args.checkstring(2), args.checkstring(3));
+            }
+        });
+        LuaModules.preload(g, "resty.core.utils", LuaModules.constant("resty.core.utils", utils));
+    }
+
+    /** resty.core.utils.str_replace_char: every byte equal to find's first becomes replace's first. */
+    private static LuaValue replaceChar(LuaString s, LuaString find, LuaString replace) {
+        if (find.rawlen() == 0 || replace.rawlen() == 0) {
+            return s;
+        }
+        byte from = (byte) find.luaByte(0);
+        byte to = (byte) replace.luaByte(0);
+        byte[] b = new byte[s.rawlen()];
+        s.copyInto(0, b, 0, b.length);
+        for (int i = 0; i < b.length; i++) {
+            if (b[i] == from) {
+                b[i] = to;
+            }
+        }
+        return LuaString.valueUsing(b);
     }
 
     private static LuaTable base(Globals g) {
