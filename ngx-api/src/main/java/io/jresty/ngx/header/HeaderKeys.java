@@ -1,5 +1,6 @@
 package io.jresty.ngx.header;
 
+import io.jresty.ngx.api.OwnBytes;
 import java.util.Locale;
 import org.luaj.vm2.LuaString;
 

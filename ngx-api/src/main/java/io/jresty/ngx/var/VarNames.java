@@ -1,5 +1,6 @@
 package io.jresty.ngx.var;
 
+import io.jresty.ngx.api.OwnBytes;
 import org.luaj.vm2.LuaString;
 
 /**
