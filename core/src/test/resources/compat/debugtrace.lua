@@ -27,3 +27,11 @@ local function deep(n) if n == 0 then return lua_only(debug.traceback("deep")) e
 -- 20 levels of deep: no cut yet (a deeper one is cut at 22 on LuaJIT, counting its C entry frame)
 print(deep(19))
 print(debug.getinfo(1, "l").currentline)
+-- in an xpcall handler, the traceback starts where the error was raised
+local function raise() error("boom") end
+local function middle() raise() return 1 end
+local ok, tb = xpcall(middle, debug.traceback)
+print(ok, lua_only(tb))
+local function handler(e) return lua_only(debug.traceback("handled: " .. e, 1)) end
+print(select(2, xpcall(function() raise() end, handler)))
+print(select(2, xpcall(function() middle() end, function(e) return lua_only(debug.traceback(e, 2)) end)))

@@ -16,6 +16,7 @@ GET /t
 ^false
 content_by_lua\(nginx\.conf:\d+\):3: boom
 stack traceback:
+(.*\n)*\tcontent_by_lua\(nginx\.conf:\d+\):3: in function <content_by_lua\(nginx\.conf:\d+\):2>
 (.*\n)*\tcontent_by_lua\(nginx\.conf:\d+\):5: in main chunk
 $
 

@@ -38,7 +38,9 @@ class DebugLibraryTest {
                 """, true);
         assertThat(r.arg1().toboolean()).isFalse();
         String trace = r.arg(2).tojstring();
-        assertThat(trace).startsWith("content_by_lua(nginx.conf:12):2: boom\nstack traceback:\n");
+        // the frames the error unwound come first, as Lua's handler runs on top of them
+        assertThat(trace).startsWith("content_by_lua(nginx.conf:12):2: boom\nstack traceback:\n"
+                + "\tcontent_by_lua(nginx.conf:12):2: in function <content_by_lua(nginx.conf:12):1>\n");
         assertThat(trace).contains("\tcontent_by_lua(nginx.conf:12):5: in function 'handle'");
         assertThat(trace).endsWith("\n\tcontent_by_lua(nginx.conf:12):8: in main chunk");
     }
