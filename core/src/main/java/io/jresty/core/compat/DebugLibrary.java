@@ -61,7 +61,7 @@ final class DebugLibrary {
             return message;
         }
         int level = args.isnoneornil(first + 1) ? (other ? 0 : 1) : (int) Builtin.number(args, first + 1, "traceback");
-        List<LuaStack.Frame> frames = other ? List.of() : LuaStack.frames();
+        List<LuaStack.Frame> frames = other ? List.of() : LuaStack.frames(false);
         String trace = DebugInfo.traceback(frames, other ? 1 : level);
         return LuaValue.valueOf(message.isstring() ? message.tojstring() + "\n" + trace : trace);
     }
@@ -94,7 +94,7 @@ final class DebugLibrary {
             }
             return info;
         }
-        List<LuaStack.Frame> frames = LuaStack.frames();
+        List<LuaStack.Frame> frames = LuaStack.frames(what.indexOf('f') >= 0);
         if (level > frames.size()) {
             return LuaValue.NIL;
         }

@@ -48,13 +48,25 @@ final class LuaStack {
     /** A Java frame: its class (null when it could not be found again), method, line and, for a Lua call, its {@code this}. */
     private record JavaFrame(Class<?> type, String method, int line, Object self) {}
 
-    static List<Frame> frames() {
-        StackLevels.Walker walker = StackLevels.WALKER;
-        List<JavaFrame> live = walker.stack().walk(stream -> stream
-                .map(f -> new JavaFrame(f.getDeclaringClass(), f.getMethodName(), f.getLineNumber(),
-                        walker.locals() != null && StackLevels.isLuaCall(f.getDeclaringClass(), f.getMethodName())
-                                ? walker.self(f) : null))
+    /** A walker that reads no locals: many times cheaper than the live one, enough for compiled frames. */
+    private static final StackWalker PLAIN = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+
+    /**
+     * The frames; {@code functions} when the caller needs each frame's function, which takes
+     * reading the frames' locals (interpreted frames always do, for their prototype).
+     */
+    static List<Frame> frames(boolean functions) {
+        List<JavaFrame> live = functions ? null : PLAIN.walk(stream -> stream
+                .map(f -> new JavaFrame(f.getDeclaringClass(), f.getMethodName(), f.getLineNumber(), null))
                 .toList());
+        if (live == null || live.stream().anyMatch(f -> f.type() == LuaClosure.class && f.method().equals("execute"))) {
+            StackLevels.Walker walker = StackLevels.WALKER;
+            live = walker.stack().walk(stream -> stream
+                    .map(f -> new JavaFrame(f.getDeclaringClass(), f.getMethodName(), f.getLineNumber(),
+                            walker.locals() != null && StackLevels.isLuaCall(f.getDeclaringClass(), f.getMethodName())
+                                    ? walker.self(f) : null))
+                    .toList());
+        }
         Deque<Throwable> failures = XpcallHandler.running();
         if (failures.isEmpty()) {
             return lua(live);
