@@ -47,3 +47,17 @@ print(debug.getfenv(f) == _G, debug.getfenv(1))
 local env = setmetatable({}, {__index = _G})
 print(debug.setfenv(f, env) == f, getfenv(f) == env)
 print(debug.gethook())
+-- the lines that hold code
+local function lines(x)
+  local y = x * 2
+
+  return y
+end
+local active = {}
+for line in pairs(debug.getinfo(lines, "L").activelines) do active[#active + 1] = line end
+table.sort(active)
+print(table.concat(active, " "))
+local function one() return 1 end
+active = {}
+for line in pairs(debug.getinfo(one, "L").activelines) do active[#active + 1] = line end
+print(table.concat(active, " "))

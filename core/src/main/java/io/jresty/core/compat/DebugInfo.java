@@ -48,6 +48,14 @@ final class DebugInfo {
             t.set("name", frame == null || frame.name() == null ? LuaValue.NIL : LuaValue.valueOf(frame.name()));
             t.set("namewhat", frame == null ? "" : frame.namewhat());
         }
+        if (what.indexOf('L') >= 0 && p != null && p.lineinfo != null) {
+            LuaTable lines = new LuaTable();
+            // all but the last instruction: the return the compiler adds at "end", which LuaJIT does not list
+            for (int pc = 0; pc < p.lineinfo.length - 1; pc++) {
+                lines.set(p.lineinfo[pc], LuaValue.TRUE);
+            }
+            t.set("activelines", lines);
+        }
         if (what.indexOf('f') >= 0 && function != null) {
             t.set("func", function);
         }
