@@ -61,3 +61,8 @@ local function one() return 1 end
 active = {}
 for line in pairs(debug.getinfo(one, "L").activelines) do active[#active + 1] = line end
 print(table.concat(active, " "))
+-- argument errors
+print(pcall(function() debug.getinfo(1, "x") end))
+print(pcall(function() debug.getinfo("a") end))
+print(pcall(function() debug.getupvalue(1, 1) end))
+print(pcall(function() debug.traceback("m", "x") end))

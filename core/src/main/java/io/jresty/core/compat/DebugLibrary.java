@@ -76,6 +76,9 @@ final class DebugLibrary {
         }
         LuaValue target = args.arg(first);
         String what = args.isnoneornil(first + 1) ? "flnSu" : Builtin.string(args, first + 1, "getinfo").tojstring();
+        if (!what.matches("[SlnufL]*")) {
+            throw Builtin.badArgument(first + 1, "getinfo", "invalid option");
+        }
         if (target.isfunction()) {
             return DebugInfo.info(target, DebugInfo.prototype(target), null, what);
         }
