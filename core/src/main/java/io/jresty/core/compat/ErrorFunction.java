@@ -45,19 +45,18 @@ final class ErrorFunction {
         LuaValue f = args.arg1();
         LuaValue handler = args.arg(2);
         LuaValue error;
+        Throwable failure;
         try {
             return LuaValue.varargsOf(LuaValue.TRUE, f.invoke(args.subargs(3)));
         } catch (LuaError e) {
             error = e.getMessageObject();
+            failure = e;
         } catch (RuntimeException e) {
             // as LuaJ's pcall: a Java failure inside Lua code is an error with its message
             error = LuaValue.valueOf(String.valueOf(e.getMessage()));
+            failure = e;
         }
-        try {
-            return LuaValue.varargsOf(LuaValue.FALSE, handler.call(error == null ? LuaValue.NIL : error));
-        } catch (LuaError e) {
-            return LuaValue.varargsOf(LuaValue.FALSE, LuaValue.valueOf("error in error handling"));
-        }
+        return LuaValue.varargsOf(LuaValue.FALSE, io.jresty.core.compile.XpcallHandler.run(handler, error == null ? LuaValue.NIL : error, failure));
     }
 
     private static Varargs raise(Varargs args) {

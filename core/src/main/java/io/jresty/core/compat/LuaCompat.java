@@ -28,6 +28,7 @@ public final class LuaCompat {
         ChunkLoad.install(g);
         io.jresty.core.coroutine.CoroutineLibrary.install(g);
         FenvFunctions.install(g);
+        DebugLibrary.install(g);
         TableIndex.install(g);
         ModuleFunction.install(g);
         LuaValue string = g.get("string");

@@ -21,7 +21,7 @@ import org.luaj.vm2.LuaValue;
 final class StackLevels {
     private static final String OPEN = "--add-opens java.base/java.lang=ALL-UNNAMED";
     private static final Set<String> BODIES = Set.of("call", "onInvoke", "invoke");
-    private static final Walker WALKER = Walker.open();
+    static final Walker WALKER = Walker.open();
 
     private StackLevels() {}
 
@@ -45,7 +45,7 @@ final class StackLevels {
                 .orElse(new Level(false, null)));
     }
 
-    private static boolean isLuaCall(Class<?> c, String method) {
+    static boolean isLuaCall(Class<?> c, String method) {
         if (c == LuaClosure.class) {
             return method.equals("execute");
         }
@@ -53,7 +53,7 @@ final class StackLevels {
     }
 
     /** The JDK's walker over live frames and its getLocals method, or nulls when java.lang is not open to us. */
-    private record Walker(StackWalker stack, Method locals) {
+    record Walker(StackWalker stack, Method locals) {
         static Walker open() {
             try {
                 Class<?> live = Class.forName("java.lang.LiveStackFrame");

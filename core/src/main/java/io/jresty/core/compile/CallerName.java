@@ -45,7 +45,7 @@ final class CallerName {
         }).orElse(null);
     }
 
-    private static boolean passesCallOn(Class<?> c) {
+    static boolean passesCallOn(Class<?> c) {
         if (c.getName().equals("org.luaj.vm2.LuaClosure")) {
             return false;
         }
@@ -58,13 +58,22 @@ final class CallerName {
      * generic for's "(for generator)"; null when the called value is no variable.
      */
     static String calledAt(Prototype p, int pc) {
+        return bare(calledPhrase(p, pc));
+    }
+
+    /**
+     * The same name with what it is, as Lua's error messages and getinfo's namewhat put it:
+     * "global 'foo'", "local 'f'", "method 'm'", "field 'f'", "upvalue 'u'",
+     * "metamethod '__index'", "for iterator '(for generator)'"; null when none.
+     */
+    static String calledPhrase(Prototype p, int pc) {
         if (pc < 0) {
             return null;
         }
         int op = Lua.GET_OPCODE(p.code[pc]);
-        return switch (op) {
-            case Lua.OP_CALL -> bare(OperandNames.register(p, pc, Lua.GETARG_A(p.code[pc])));
-            case Lua.OP_TFORCALL -> "(for generator)";
+        String metamethod = switch (op) {
+            case Lua.OP_CALL -> null;
+            case Lua.OP_TFORCALL -> null;
             case Lua.OP_GETTABLE, Lua.OP_GETTABUP, Lua.OP_SELF -> "__index";
             case Lua.OP_SETTABLE, Lua.OP_SETTABUP -> "__newindex";
             case Lua.OP_ADD -> "__add";
@@ -81,6 +90,13 @@ final class CallerName {
             case Lua.OP_LE -> "__le";
             default -> null;
         };
+        if (op == Lua.OP_CALL) {
+            return OperandNames.register(p, pc, Lua.GETARG_A(p.code[pc]));
+        }
+        if (op == Lua.OP_TFORCALL) {
+            return "for iterator '(for generator)'";
+        }
+        return metamethod == null ? null : "metamethod '" + metamethod + "'";
     }
 
     /** "global 'foo'" to foo. */

@@ -32,4 +32,24 @@ public final class CompiledFunctions {
         }
         return NONE;
     }
+
+    /** The Lua line a compiled function's frame is at, from its Java line number; -1 when unknown. */
+    public static int line(Class<?> compiled, int javaLine) {
+        return LuaFrames.line(LuaClassLoader.prototypeOf(compiled), javaLine);
+    }
+
+    /**
+     * What a compiled caller's current instruction calls its callee by, with what that name is
+     * ("local 'f'" for {@code f()}, "metamethod '__index'"), as Lua's debug.getinfo "n" gives
+     * name and namewhat, or null.
+     */
+    public static String calledPhrase(Class<?> caller, int javaLine) {
+        Prototype p = LuaClassLoader.prototypeOf(caller);
+        return p == null ? null : CallerName.calledPhrase(p, LuaFrames.pc(p, javaLine));
+    }
+
+    /** Whether a Java frame of this class only passes a Lua call on (LuaJ's dispatch), so is no function of its own. */
+    public static boolean passesCallOn(Class<?> c) {
+        return CallerName.passesCallOn(c);
+    }
 }

@@ -27,24 +27,16 @@ final class Xpcall extends VarArgFunction {
         try {
             return varargsOf(TRUE, function.invoke(args.subargs(3)));
         } catch (LuaError e) {
-            return varargsOf(FALSE, handle(handler, valueOf(e)));
+            return varargsOf(FALSE, XpcallHandler.run(handler, valueOf(e), e));
         } catch (RuntimeException e) {
             // LuaJ's pcall also turns Java exceptions from library code into error values
             String message = e.getMessage();
-            return varargsOf(FALSE, handle(handler, valueOf(message != null ? message : e.toString())));
+            return varargsOf(FALSE, XpcallHandler.run(handler, valueOf(message != null ? message : e.toString()), e));
         }
     }
 
     private static LuaValue valueOf(LuaError e) {
         LuaValue value = LuaErrors.normalized(e).getMessageObject();
         return value != null ? value : NIL;
-    }
-
-    private static LuaValue handle(LuaValue handler, LuaValue error) {
-        try {
-            return handler.call(error);
-        } catch (LuaError e) {
-            return valueOf("error in error handling");
-        }
     }
 }
