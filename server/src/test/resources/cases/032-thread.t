@@ -219,7 +219,11 @@ location /t {
             local t = ngx.thread.spawn(function() ngx.sleep(0.01) return ngx.get_phase() end)
             out.ok, out.res = ngx.thread.wait(t)
         end)
-        ngx.sleep(0.08)
+        -- wait for the timer, up to 2 s: a loaded machine may take longer than a fixed pause
+        for _ = 1, 200 do
+            if out.ok ~= nil then break end
+            ngx.sleep(0.01)
+        end
         ngx.say(out.ok, " ", out.res)
     }
 }
