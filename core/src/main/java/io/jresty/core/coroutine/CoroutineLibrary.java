@@ -1,5 +1,6 @@
 package io.jresty.core.coroutine;
 
+import io.jresty.core.lua.NamedFunction;
 import io.jresty.core.fork.ForkCopy;
 import io.jresty.core.fork.Forkable;
 import org.luaj.vm2.Globals;
@@ -24,17 +25,17 @@ public final class CoroutineLibrary {
             coroutine = new LuaTable();
             g.set("coroutine", coroutine);
         }
-        coroutine.set("create", function("create", args -> new VirtualCoroutine(g, checkFunction(args, "create"))));
-        coroutine.set("resume", function("resume", args -> coroutine(args, "resume").resume(g, args.subargs(2))));
-        coroutine.set("yield", function("yield", CoroutineLibrary::yield));
-        coroutine.set("status", function("status", args -> LuaValue.valueOf(coroutine(args, "status").getStatus())));
-        coroutine.set("running", function("running", args -> {
+        coroutine.set("create", NamedFunction.of("create", args -> new VirtualCoroutine(g, checkFunction(args, "create"))));
+        coroutine.set("resume", NamedFunction.of("resume", args -> coroutine(args, "resume").resume(g, args.subargs(2))));
+        coroutine.set("yield", NamedFunction.of("yield", CoroutineLibrary::yield));
+        coroutine.set("status", NamedFunction.of("status", args -> LuaValue.valueOf(coroutine(args, "status").getStatus())));
+        coroutine.set("running", NamedFunction.of("running", args -> {
             VirtualCoroutine co = VirtualCoroutine.current();
             return co == null ? LuaValue.NIL : co;
         }));
-        coroutine.set("isyieldable", function("isyieldable",
+        coroutine.set("isyieldable", NamedFunction.of("isyieldable",
                 args -> LuaValue.valueOf(VirtualCoroutine.current() != null)));
-        coroutine.set("wrap", function("wrap", args -> new Wrapped(new VirtualCoroutine(g, checkFunction(args, "wrap")), g)));
+        coroutine.set("wrap", NamedFunction.of("wrap", args -> new Wrapped(new VirtualCoroutine(g, checkFunction(args, "wrap")), g)));
     }
 
     private static Varargs yield(Varargs args) {
@@ -62,18 +63,6 @@ public final class CoroutineLibrary {
         throw new LuaError("bad argument #1 to '" + name + "' (coroutine expected)");
     }
 
-    private static VarArgFunction function(String name, java.util.function.Function<Varargs, Varargs> body) {
-        return new VarArgFunction() {
-            {
-                this.name = name;
-            }
-
-            @Override
-            public Varargs invoke(Varargs args) {
-                return body.apply(args);
-            }
-        };
-    }
 
     /** The function coroutine.wrap returns; in a worker forked from this state, over that worker's copy. */
     private static final class Wrapped extends VarArgFunction implements Forkable {

@@ -1,5 +1,6 @@
 package io.jresty.core.ffi;
 
+import io.jresty.core.lua.NamedFunction;
 import io.jresty.core.fork.ForkCopy;
 import io.jresty.core.fork.Twinned;
 import java.util.Collections;
@@ -10,7 +11,6 @@ import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
-import org.luaj.vm2.lib.VarArgFunction;
 
 /**
  * The Lua module "ffi" of jresty: LuaJIT's ffi API for plain data (cdef of structs and
@@ -21,13 +21,10 @@ import org.luaj.vm2.lib.VarArgFunction;
 public final class FfiModule {
     private FfiModule() {}
 
-    private interface Body {
-        Varargs call(Varargs args);
-    }
 
     /** The package.preload loader: each Lua state gets its own declarations. */
     public static LuaValue loader() {
-        return function("ffi", args -> create());
+        return NamedFunction.of("ffi", args -> create());
     }
 
     static LuaTable create() {
@@ -138,7 +135,7 @@ public final class FfiModule {
             this.types = types;
         }
 
-        LuaValue function(String name, Body body) {
+        LuaValue function(String name, NamedFunction.Body body) {
             return own(new Twinned.Call(name, body::call, this));
         }
 
@@ -186,16 +183,4 @@ public final class FfiModule {
         }
     }
 
-    private static LuaValue function(String name, Body body) {
-        return new VarArgFunction() {
-            {
-                this.name = name;
-            }
-
-            @Override
-            public Varargs invoke(Varargs args) {
-                return body.call(args);
-            }
-        };
-    }
 }

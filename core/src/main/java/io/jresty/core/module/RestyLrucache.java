@@ -1,5 +1,6 @@
 package io.jresty.core.module;
 
+import io.jresty.core.lua.NamedFunction;
 import io.jresty.core.fork.ForkCopy;
 import io.jresty.core.fork.Forkable;
 import java.time.Clock;
@@ -8,7 +9,6 @@ import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
-import org.luaj.vm2.lib.VarArgFunction;
 
 /**
  * resty.lrucache (and resty.lrucache.pureffi) in Java: OpenResty's Lua API over
@@ -39,14 +39,11 @@ final class RestyLrucache {
         }
     }
 
-    private interface Body {
-        Varargs call(Varargs args);
-    }
 
     /** One module table per loader, so the pureffi alias gives the same table. */
     static LuaValue loader(Clock clock) {
         LuaTable[] module = new LuaTable[1];
-        return function("resty.lrucache", args -> {
+        return NamedFunction.of("resty.lrucache", args -> {
             if (module[0] == null) {
                 module[0] = module(clock);
             }
@@ -59,7 +56,7 @@ final class RestyLrucache {
         LuaTable mt = new LuaTable();
         mt.set("__index", m);
         m.set("_VERSION", VERSION);
-        m.set("new", function("new", a -> {
+        m.set("new", NamedFunction.of("new", a -> {
             LuaValue size = a.arg1();
             if (!size.isnumber()) {
                 throw new LuaError("attempt to compare " + typeName(size) + " with number");
@@ -120,7 +117,7 @@ final class RestyLrucache {
     }
 
     private static LuaValue method(String name, MethodBody body) {
-        return function(name, a -> {
+        return NamedFunction.of(name, a -> {
             if (!(a.arg1() instanceof CacheTable self)) {
                 throw new LuaError("bad argument #1 to '" + name + "' (lrucache expected, got "
                         + typeName(a.arg1()) + "): call it as cache:" + name + "(...)");
@@ -133,16 +130,4 @@ final class RestyLrucache {
         return v.typename();
     }
 
-    private static LuaValue function(String name, Body body) {
-        return new VarArgFunction() {
-            {
-                this.name = name;
-            }
-
-            @Override
-            public Varargs invoke(Varargs args) {
-                return body.call(args);
-            }
-        };
-    }
 }

@@ -1,11 +1,11 @@
 package io.jresty.ngx.restycore;
 
+import io.jresty.core.lua.NamedFunction;
 import java.util.Base64;
 import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
-import org.luaj.vm2.lib.VarArgFunction;
 
 /**
  * lua-resty-core's {@code ngx.base64}: base64url as nginx's ngx_encode_base64url (no padding)
@@ -84,16 +84,7 @@ final class NgxBase64Url {
         return b;
     }
 
-    private static VarArgFunction function(String name, java.util.function.Function<LuaValue, Varargs> body) {
-        return new VarArgFunction() {
-            {
-                this.name = name;
-            }
-
-            @Override
-            public Varargs invoke(Varargs args) {
-                return body.apply(args.arg1());
-            }
-        };
+    private static NamedFunction function(String name, java.util.function.Function<LuaValue, Varargs> body) {
+        return NamedFunction.of(name, args -> body.apply(args.arg1()));
     }
 }

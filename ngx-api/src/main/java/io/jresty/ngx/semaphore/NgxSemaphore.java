@@ -1,5 +1,6 @@
 package io.jresty.ngx.semaphore;
 
+import io.jresty.core.lua.NamedFunction;
 import io.jresty.core.fork.ForkCopy;
 import io.jresty.core.fork.Forkable;
 import io.jresty.core.module.LuaModules;
@@ -12,7 +13,6 @@ import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaUserdata;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
-import org.luaj.vm2.lib.VarArgFunction;
 
 /**
  * lua-resty-core's {@code ngx.semaphore} module (require "ngx.semaphore"): new(n), and on each
@@ -34,10 +34,10 @@ public final class NgxSemaphore {
         LuaTable meta = new LuaTable();
         meta.set("__index", m);
         m.set("version", VERSION);
-        m.set("new", function("new", args -> create(meta, args)));
-        m.set("wait", function("wait", NgxSemaphore::await));
-        m.set("post", function("post", NgxSemaphore::post));
-        m.set("count", function("count", args -> LuaValue.valueOf(semaphore(args).count())));
+        m.set("new", NamedFunction.of("new", args -> create(meta, args)));
+        m.set("wait", NamedFunction.of("wait", NgxSemaphore::await));
+        m.set("post", NamedFunction.of("post", NgxSemaphore::post));
+        m.set("count", NamedFunction.of("count", args -> LuaValue.valueOf(semaphore(args).count())));
         return m;
     }
 
@@ -109,18 +109,6 @@ public final class NgxSemaphore {
         return LuaValue.varargsOf(LuaValue.NIL, LuaValue.valueOf(err));
     }
 
-    private static VarArgFunction function(String name, java.util.function.Function<Varargs, Varargs> body) {
-        return new VarArgFunction() {
-            {
-                this.name = name;
-            }
-
-            @Override
-            public Varargs invoke(Varargs args) {
-                return body.apply(args);
-            }
-        };
-    }
 
     /**
      * The Java semaphore inside a semaphore object. One made by init_by_lua is, in every other
