@@ -3,6 +3,7 @@ package io.jresty.server.cli;
 import io.jresty.server.conf.ConfCheck;
 import io.jresty.server.http.ConfChunks;
 import io.jresty.server.http.HttpBlock;
+import io.jresty.server.http.HttpConfBuilder;
 import io.jresty.server.lua.LuaChunk;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -16,9 +17,10 @@ final class ConfTest {
     private ConfTest() {}
 
     static int run(Path prefix, Path conf, PrintStream err) {
-        // the model is a stage of the check: as nginx, "syntax is ok" only once all of it is built
+        // the model, built from the check's own parse, is a stage of the check: as nginx, "syntax is
+        // ok" only once all of it is built
         return ConfCheck.run(conf, err, main -> {
-            HttpBlock http = Launcher.load(prefix, conf);
+            HttpBlock http = new HttpConfBuilder(prefix, conf).build(main);
             for (String warning : http.warnings()) {
                 err.println("jresty: [warn] " + warning);
             }
