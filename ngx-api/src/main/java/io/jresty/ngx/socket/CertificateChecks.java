@@ -47,9 +47,16 @@ public final class CertificateChecks {
         return firstX509(store);
     }
 
-    /** The JDK's own CA store, for verification without a trusted-certificate directive. */
+    private static volatile X509TrustManager jdkDefault;
+
+    /** The JDK's own CA store, for verification without a trusted-certificate directive (built once). */
     public static X509TrustManager jdkDefault() throws GeneralSecurityException {
-        return firstX509(null);
+        X509TrustManager t = jdkDefault;
+        if (t == null) {
+            t = firstX509(null);
+            jdkDefault = t;
+        }
+        return t;
     }
 
     private static X509TrustManager firstX509(KeyStore store) throws GeneralSecurityException {

@@ -10,12 +10,12 @@ import io.jresty.ngx.NgxEnvironment;
 import io.jresty.ngx.api.ApiTable;
 import io.jresty.ngx.phase.Contexts;
 import java.io.IOException;
-import java.security.cert.X509Certificate;
 import java.util.List;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
+import javax.net.ssl.X509TrustManager;
 import org.luaj.vm2.LuaUserdata;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
@@ -23,7 +23,7 @@ import org.luaj.vm2.Varargs;
 /**
  * tcpsock:sslhandshake(reused_session, server_name, ssl_verify) over the JDK's TLS.
  * As in lua-nginx-module, nothing is verified unless ssl_verify is true; then the chain
- * is checked (against the JDK's trust store: lua_ssl_trusted_certificate is not read)
+ * is checked (against lua_ssl_trusted_certificate's CAs, or the JDK's trust store without it)
  * and server_name, when given, against the certificate.
  */
 final class TlsHandshake {
@@ -55,10 +55,10 @@ final class TlsHandshake {
         }
         SocketDefaults defaults = SocketDefaults.of(ctx);
         long timeout = s.readTimeout(defaults);
-        List<X509Certificate> trusted = defaults.trusted();
+        X509TrustManager trust = defaults.trust();
         TlsOutcome outcome;
         try {
-            outcome = Waiting.release(ctx, () -> start(c, serverName, verify, trusted, timeout));
+            outcome = Waiting.release(ctx, () -> start(c, serverName, verify, trust, timeout));
         } catch (IOException e) {
             outcome = new TlsOutcome(null, "handshake failed", null);
         }
@@ -75,7 +75,7 @@ final class TlsHandshake {
     private record TlsOutcome(SSLSession session, String error, String logLine) {}
 
     private static TlsOutcome start(TcpConnection c, String serverName, boolean verify,
-            List<X509Certificate> trusted, long timeoutMs)
+            X509TrustManager trust, long timeoutMs)
             throws IOException {
         String host = serverName != null ? serverName : c.socket().getInetAddress().getHostAddress();
         SSLSocket ssl = (SSLSocket) TlsTrust.trustAll().getSocketFactory()
@@ -98,7 +98,7 @@ final class TlsHandshake {
         }
         SSLSession session = ssl.getSession();
         if (verify) {
-            String problem = TlsTrust.verify(session, serverName, trusted);
+            String problem = TlsTrust.verify(session, serverName, trust);
             if (problem != null) {
                 return new TlsOutcome(null, problem, problem.equals("certificate host mismatch")
                         ? "lua ssl certificate does not match host \"" + serverName + "\""

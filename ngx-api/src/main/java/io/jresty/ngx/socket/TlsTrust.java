@@ -5,7 +5,6 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
-import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
@@ -37,10 +36,10 @@ final class TlsTrust {
     }
 
     /**
-     * The verify error for the peer's chain and name, or null when both are good; trusted are
-     * lua_ssl_trusted_certificate's CAs, or null for the JDK's CA store.
+     * The verify error for the peer's chain and name, or null when both are good; trust is
+     * lua_ssl_trusted_certificate's, or null for the JDK's CA store.
      */
-    static String verify(SSLSession session, String serverName, List<X509Certificate> trusted) {
+    static String verify(SSLSession session, String serverName, X509TrustManager trust) {
         X509Certificate[] chain;
         try {
             Certificate[] peer = session.getPeerCertificates();
@@ -52,8 +51,7 @@ final class TlsTrust {
             return "handshake failed";
         }
         try {
-            X509TrustManager trust = trusted == null ? CertificateChecks.jdkDefault() : CertificateChecks.trusting(trusted);
-            trust.checkServerTrusted(chain, "UNKNOWN");
+            (trust == null ? CertificateChecks.jdkDefault() : trust).checkServerTrusted(chain, "UNKNOWN");
         } catch (GeneralSecurityException e) {
             return chainError(chain, e);
         }
